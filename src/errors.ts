@@ -1,0 +1,150 @@
+/**
+ * One error hierarchy with stable codes (like undici's): callers switch on `code`,
+ * `instanceof` works, and no error ever carries a secret.
+ */
+
+export type ErrorCode =
+  | "E_MANIFEST"
+  | "E_VALIDATION"
+  | "E_AUTH"
+  | "E_NOT_FOUND"
+  | "E_RATE_LIMIT"
+  | "E_CREDITS"
+  | "E_UPSTREAM"
+  | "E_NETWORK"
+  | "E_TIMEOUT";
+
+export class ConnectorError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+  }
+
+  toJSON(): Record<string, unknown> {
+    const { name, code, message } = this;
+    return { ...publicFields(this), name, code, message };
+  }
+}
+
+function publicFields(error: ConnectorError): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(error)) if (key !== "cause") out[key] = value;
+  return out;
+}
+
+export interface ManifestIssue {
+  file: string;
+  line: number;
+  column: number;
+  /** Path in the YAML, e.g. entities.time_entries.actions.list.params.from */
+  path: string;
+  message: string;
+}
+
+export class ManifestError extends ConnectorError {
+  readonly issues: ManifestIssue[];
+  constructor(issues: ManifestIssue[]) {
+    super("E_MANIFEST", issues.map(formatIssue).join("\n"));
+    this.issues = issues;
+  }
+}
+
+export function formatIssue(issue: ManifestIssue): string {
+  const where = issue.path ? ` (at ${issue.path})` : "";
+  return `${issue.file}:${issue.line}:${issue.column}: ${issue.message}${where}`;
+}
+
+export interface ParamIssue {
+  /** The parameter (dotted for nested values, empty for the call as a whole). */
+  param: string;
+  message: string;
+}
+
+export class ValidationError extends ConnectorError {
+  readonly issues: ParamIssue[];
+  constructor(summary: string, issues: ParamIssue[] = []) {
+    const details = issues.map((i) => `  - ${i.param ? `${i.param}: ` : ""}${i.message}`).join("\n");
+    super("E_VALIDATION", details ? `${summary}\n${details}` : summary);
+    this.issues = issues;
+  }
+}
+
+export type AuthReason = "missing" | "invalid" | "expired" | "revoked" | "refresh_failed" | "forbidden";
+
+export class AuthError extends ConnectorError {
+  readonly reason: AuthReason;
+  /** The credentials concerned, by field name (never their values). */
+  readonly credentials: string[];
+  readonly status?: number;
+  constructor(message: string, details: { reason: AuthReason; credentials?: string[]; status?: number }) {
+    super("E_AUTH", message);
+    this.reason = details.reason;
+    this.credentials = details.credentials ?? [];
+    this.status = details.status;
+  }
+}
+
+interface UpstreamDetails {
+  status: number;
+  upstreamMessage?: string;
+  requestId?: string;
+}
+
+export class NotFoundError extends ConnectorError {
+  readonly status: number;
+  readonly upstreamMessage?: string;
+  readonly requestId?: string;
+  constructor(message: string, details: UpstreamDetails) {
+    super("E_NOT_FOUND", message);
+    Object.assign(this, details);
+    this.status = details.status;
+  }
+}
+
+export class RateLimitError extends ConnectorError {
+  /** Seconds to wait before trying again, when known. */
+  readonly retryAfter?: number;
+  readonly status?: number;
+  constructor(message: string, details: { retryAfter?: number; status?: number } = {}) {
+    super("E_RATE_LIMIT", message);
+    this.retryAfter = details.retryAfter;
+    this.status = details.status;
+  }
+}
+
+export class CreditsError extends ConnectorError {
+  readonly balance?: number;
+  readonly cost?: number;
+  constructor(message: string, details: { balance?: number; cost?: number } = {}) {
+    super("E_CREDITS", message);
+    this.balance = details.balance;
+    this.cost = details.cost;
+  }
+}
+
+export class UpstreamError extends ConnectorError {
+  readonly status: number;
+  readonly upstreamMessage?: string;
+  readonly requestId?: string;
+  constructor(message: string, details: UpstreamDetails) {
+    super("E_UPSTREAM", message);
+    Object.assign(this, details);
+    this.status = details.status;
+  }
+}
+
+export class NetworkError extends ConnectorError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("E_NETWORK", message, options);
+  }
+}
+
+export class TimeoutError extends ConnectorError {
+  readonly timeoutMs: number;
+  constructor(message: string, timeoutMs: number) {
+    super("E_TIMEOUT", message);
+    this.timeoutMs = timeoutMs;
+  }
+}

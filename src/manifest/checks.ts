@@ -1,0 +1,110 @@
+/** Cross-reference checks the meta-schema cannot express: names that must point at something declared. */
+import { createAjv } from "./ajv.js";
+import { paramsSchema, pathPlaceholders, resolveParams } from "./resolve.js";
+import type { Action, ApplyTemplates, AuthVariant, Manifest } from "./types.js";
+
+export interface Finding {
+  path: (string | number)[];
+  /** When set, the finding is about this key of the map at `path`. */
+  key?: string;
+  message: string;
+}
+
+const TEMPLATE_FIELD = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+
+export function templateFields(template: string): string[] {
+  return [...template.matchAll(TEMPLATE_FIELD)].map((m) => m[1]!);
+}
+
+function templatesOf(apply: ApplyTemplates | undefined): [string, string, string][] {
+  const out: [string, string, string][] = [];
+  for (const where of ["headers", "query", "cookies"] as const)
+    for (const [name, template] of Object.entries(apply?.[where] ?? {})) out.push([where, name, template]);
+  return out;
+}
+
+/** Fields a variant's templates may use: its own, plus the access token an OAuth variant obtains. */
+function variantFieldNames(variant: AuthVariant): Set<string> {
+  const names = new Set(Object.keys(variant.fields));
+  if (variant.type === "oauth2_refresh") names.add("access_token");
+  return names;
+}
+
+export function checkManifest(manifest: Manifest): Finding[] {
+  const findings: Finding[] = [];
+  const allFields = new Set<string>();
+  for (const [name, variant] of Object.entries(manifest.auth)) {
+    checkVariant(name, variant, findings);
+    for (const field of variantFieldNames(variant)) allFields.add(field);
+  }
+  for (const [group, params] of Object.entries(manifest.param_groups ?? {}))
+    for (const [name, spec] of Object.entries(params))
+      if (spec.in === "path") findings.push({ path: ["param_groups", group, name, "in"], message: "a param group cannot hold path params" });
+  for (const [entityName, entity] of Object.entries(manifest.entities))
+    for (const [actionName, action] of Object.entries(entity.actions))
+      checkAction(manifest, action, ["entities", entityName, "actions", actionName], allFields, findings);
+  return findings;
+}
+
+function checkVariant(name: string, variant: AuthVariant, findings: Finding[]): void {
+  const at = ["auth", name];
+  if (variant.type === "oauth2_refresh") {
+    if (!variant.token_url) findings.push({ path: at, message: "an oauth2_refresh variant needs token_url" });
+    for (const field of ["client_id", "client_secret", "refresh_token"])
+      if (!variant.fields[field]) findings.push({ path: [...at, "fields"], message: `an oauth2_refresh variant needs the field "${field}"` });
+  }
+  checkTemplates(variant.apply, variantFieldNames(variant), [...at, "apply"], findings);
+}
+
+function checkTemplates(apply: ApplyTemplates | undefined, fields: Set<string>, at: string[], findings: Finding[]): void {
+  for (const [where, name, template] of templatesOf(apply))
+    for (const field of templateFields(template))
+      if (!fields.has(field)) findings.push({ path: [...at, where, name], message: `template uses "{{${field}}}", which no credential field declares` });
+}
+
+function checkAction(manifest: Manifest, action: Action, at: string[], allFields: Set<string>, findings: Finding[]): void {
+  const add = (path: (string | number)[], message: string, key?: string) => findings.push({ path: [...at, ...path], message, key });
+  for (const group of action.use ?? [])
+    if (!manifest.param_groups?.[group]) add(["use"], `unknown param group "${group}"; declared: ${names(manifest.param_groups)}`);
+  if (action.pagination && action.pagination !== "none" && !manifest.pagination?.[action.pagination])
+    add(["pagination"], `unknown pagination strategy "${action.pagination}"; declared: ${names(manifest.pagination)}, or none`);
+  if (action.pagination && action.pagination !== "none" && !action.records) add([], "a paginated action needs `records` (the path to the list in the response)");
+  if (action.rate_limit && !manifest.rate_limits?.[action.rate_limit])
+    add(["rate_limit"], `unknown rate-limit group "${action.rate_limit}"; declared: ${names(manifest.rate_limits)}`);
+  if (action.host && !manifest.hosts?.[action.host]) add(["host"], `unknown host "${action.host}"; declared: ${names(manifest.hosts)}`);
+  for (const list of ["optional", "require"] as const)
+    for (const field of action.auth?.[list] ?? [])
+      if (!allFields.has(field)) add(["auth", list], `unknown credential field "${field}"`);
+  checkTemplates(action.auth?.apply, allFields, [...at, "auth", "apply"], findings);
+
+  const params = resolveParams(manifest, action);
+  const placeholders = pathPlaceholders(action.path);
+  for (const name of placeholders)
+    if (params[name]?.in !== "path") add(["path"], `path names {${name}}, but no path param "${name}" is declared`);
+  for (const [name, spec] of Object.entries(params))
+    if (spec.in === "path" && !placeholders.includes(name)) add(["params", name], `path param "${name}" does not appear in path ${action.path}`);
+  checkExample(action, paramsSchema(params), at, findings);
+}
+
+const exampleAjv = createAjv();
+
+function checkExample(action: Action, schema: object, at: string[], findings: Finding[]): void {
+  let validate;
+  try {
+    validate = exampleAjv.compile(schema);
+  } catch (error) {
+    findings.push({ path: [...at, "params"], message: `params do not form a valid JSON Schema: ${(error as Error).message}` });
+    return;
+  }
+  if (!validate(action.example.params))
+    for (const e of validate.errors ?? [])
+      findings.push({
+        path: [...at, "example", "params", ...e.instancePath.split("/").filter(Boolean)],
+        message: `example does not validate: ${e.message}${e.params && "additionalProperty" in e.params ? ` "${e.params.additionalProperty}"` : ""}`,
+      });
+}
+
+function names(map: Record<string, unknown> | undefined): string {
+  const keys = Object.keys(map ?? {});
+  return keys.length ? keys.join(", ") : "(none)";
+}

@@ -1,0 +1,183 @@
+/**
+ * The meta-schema: a JSON Schema every connector manifest must satisfy.
+ * Closed everywhere (additionalProperties: false) so a typo is an error, not a silent no-op.
+ */
+
+const identifier = { type: "string", pattern: "^[a-z][a-z0-9_]*$" } as const;
+const stringMap = { type: "object", additionalProperties: { type: "string" } } as const;
+const nameList = { type: "array", items: identifier, uniqueItems: true } as const;
+const jsonType = { enum: ["string", "integer", "number", "boolean", "array", "object", "null"] } as const;
+
+const schemaKeywords = {
+  type: { anyOf: [jsonType, { type: "array", items: jsonType, minItems: 1, uniqueItems: true }] },
+  format: { enum: ["date", "date-time", "time", "email", "uri", "uuid", "ipv4", "ipv6", "hostname"] },
+  enum: { type: "array", minItems: 1 },
+  const: {},
+  default: {},
+  description: { type: "string" },
+  minimum: { type: "number" },
+  maximum: { type: "number" },
+  exclusiveMinimum: { type: "number" },
+  exclusiveMaximum: { type: "number" },
+  minLength: { type: "integer", minimum: 0 },
+  maxLength: { type: "integer", minimum: 0 },
+  pattern: { type: "string" },
+  items: { $ref: "#/definitions/schemaNode" },
+  minItems: { type: "integer", minimum: 0 },
+  maxItems: { type: "integer", minimum: 0 },
+  uniqueItems: { type: "boolean" },
+  properties: { type: "object", additionalProperties: { $ref: "#/definitions/schemaNode" } },
+  additionalProperties: { anyOf: [{ type: "boolean" }, { $ref: "#/definitions/schemaNode" }] },
+  anyOf: { type: "array", items: { $ref: "#/definitions/schemaNode" }, minItems: 1 },
+  oneOf: { type: "array", items: { $ref: "#/definitions/schemaNode" }, minItems: 1 },
+  examples: { type: "array" },
+  deprecated: { type: "boolean" },
+} as const;
+
+const applyTemplates = {
+  type: "object",
+  additionalProperties: false,
+  properties: { headers: stringMap, query: stringMap, cookies: stringMap },
+} as const;
+
+export const metaSchema = {
+  $id: "https://agent-connectors.dev/schema/connector.json",
+  type: "object",
+  additionalProperties: false,
+  required: ["name", "title", "description", "base_url", "auth", "entities"],
+  properties: {
+    name: identifier,
+    title: { type: "string", minLength: 1 },
+    description: { type: "string", minLength: 1 },
+    version: { type: "string" },
+    docs_url: { type: "string", pattern: "^https?://" },
+    base_url: { type: "string", pattern: "^https?://" },
+    hosts: { type: "object", propertyNames: identifier, additionalProperties: { type: "string", pattern: "^https?://" } },
+    headers: stringMap,
+    auth: { type: "object", propertyNames: identifier, minProperties: 1, additionalProperties: { $ref: "#/definitions/authVariant" } },
+    rate_limits: { type: "object", propertyNames: identifier, additionalProperties: { $ref: "#/definitions/rateLimit" } },
+    pagination: { type: "object", propertyNames: identifier, additionalProperties: { $ref: "#/definitions/pagination" } },
+    param_groups: {
+      type: "object",
+      propertyNames: identifier,
+      additionalProperties: { $ref: "#/definitions/params" },
+    },
+    errors: {
+      type: "object",
+      additionalProperties: false,
+      properties: { message: { type: "array", items: { type: "string" }, minItems: 1 } },
+    },
+    guidance: { type: "array", items: { type: "string", minLength: 1 } },
+    entities: { type: "object", propertyNames: identifier, minProperties: 1, additionalProperties: { $ref: "#/definitions/entity" } },
+  },
+  definitions: {
+    schemaNode: { type: "object", additionalProperties: false, properties: { ...schemaKeywords, required: nameListLoose() } },
+    param: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        ...schemaKeywords,
+        in: { enum: ["path", "query", "body", "header"] },
+        required: { type: "boolean" },
+        wire_name: { type: "string", minLength: 1 },
+        style: { enum: ["comma", "repeat", "brackets"] },
+      },
+    },
+    params: { type: "object", propertyNames: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, additionalProperties: { $ref: "#/definitions/param" } },
+    credentialField: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        description: { type: "string" },
+        secret: { type: "boolean" },
+        env: { type: "string", pattern: "^[A-Z][A-Z0-9_]*$" },
+        optional: { type: "boolean" },
+      },
+    },
+    authVariant: {
+      type: "object",
+      additionalProperties: false,
+      required: ["fields", "apply"],
+      properties: {
+        description: { type: "string" },
+        type: { enum: ["static", "oauth2_refresh"] },
+        fields: { type: "object", propertyNames: identifier, minProperties: 1, additionalProperties: { $ref: "#/definitions/credentialField" } },
+        apply: applyTemplates,
+        token_url: { type: "string", pattern: "^https?://" },
+        authorize_url: { type: "string", pattern: "^https?://" },
+      },
+    },
+    rateLimit: {
+      type: "object",
+      additionalProperties: false,
+      required: ["requests", "per_seconds"],
+      properties: {
+        requests: { type: "integer", minimum: 1 },
+        per_seconds: { type: "number", exclusiveMinimum: 0 },
+        description: { type: "string" },
+      },
+    },
+    pagination: {
+      type: "object",
+      additionalProperties: false,
+      required: ["type"],
+      properties: {
+        type: { enum: ["link", "page_number", "cursor", "offset", "none"] },
+        next: { type: "string" },
+        param: { type: "string" },
+        size_param: { type: "string" },
+        total: { type: "string" },
+        total_pages: { type: "string" },
+        page: { type: "string" },
+      },
+    },
+    action: {
+      type: "object",
+      additionalProperties: false,
+      required: ["description", "method", "path", "example"],
+      properties: {
+        description: { type: "string", minLength: 1 },
+        notes: { type: "string" },
+        method: { enum: ["GET", "POST", "PUT", "PATCH", "DELETE"] },
+        path: { type: "string", pattern: "^/" },
+        host: identifier,
+        use: nameList,
+        params: { $ref: "#/definitions/params" },
+        records: { type: "string" },
+        record: { type: "string" },
+        pagination: identifier,
+        rate_limit: identifier,
+        auth: {
+          type: "object",
+          additionalProperties: false,
+          properties: { none: { type: "boolean" }, optional: nameList, require: nameList, apply: applyTemplates },
+        },
+        annotations: {
+          type: "object",
+          additionalProperties: false,
+          properties: { read_only: { type: "boolean" }, destructive: { type: "boolean" }, idempotent: { type: "boolean" } },
+        },
+        example: {
+          type: "object",
+          additionalProperties: false,
+          required: ["params"],
+          properties: { description: { type: "string" }, params: { type: "object" } },
+        },
+      },
+    },
+    entity: {
+      type: "object",
+      additionalProperties: false,
+      required: ["description", "actions"],
+      properties: {
+        description: { type: "string", minLength: 1 },
+        actions: { type: "object", propertyNames: identifier, minProperties: 1, additionalProperties: { $ref: "#/definitions/action" } },
+      },
+    },
+  },
+} as const;
+
+/** Nested objects keep JSON Schema's own `required: [names]`. */
+function nameListLoose() {
+  return { type: "array", items: { type: "string" }, uniqueItems: true } as const;
+}
