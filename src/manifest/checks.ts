@@ -1,6 +1,7 @@
 /** Cross-reference checks the meta-schema cannot express: names that must point at something declared. */
 import { createAjv } from "./ajv.js";
 import { paramsSchema, pathPlaceholders, resolveParams } from "./resolve.js";
+import { templateFields } from "./template.js";
 import type { Action, ApplyTemplates, AuthVariant, Manifest } from "./types.js";
 
 export interface Finding {
@@ -8,12 +9,6 @@ export interface Finding {
   /** When set, the finding is about this key of the map at `path`. */
   key?: string;
   message: string;
-}
-
-const TEMPLATE_FIELD = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
-
-export function templateFields(template: string): string[] {
-  return [...template.matchAll(TEMPLATE_FIELD)].map((m) => m[1]!);
 }
 
 function templatesOf(apply: ApplyTemplates | undefined): [string, string, string][] {

@@ -1,0 +1,11 @@
+/** agent-connectors: declarative API connectors for AI agents. */
+export { connect, Connector } from "./runtime/connector.js";
+export type { ConnectOptions, ExecuteOptions, Result, ResultMeta } from "./runtime/connector.js";
+export type { ConnectorDescription, ActionDescription } from "./runtime/describe.js";
+export type { Page } from "./runtime/pagination.js";
+export { loadManifestFile as loadManifest, parseManifest } from "./manifest/loader.js";
+export { listConnectorNames as listConnectors } from "./manifest/registry.js";
+export type { Manifest } from "./manifest/types.js";
+export { envCredentialStore, staticCredentialStore } from "./credentials/env.js";
+export type { CredentialRecord, CredentialStore } from "./credentials/types.js";
+export * from "./errors.js";

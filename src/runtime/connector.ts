@@ -1,0 +1,204 @@
+/** The generic interpreter: connect(name) gives a Connector that runs any action a manifest declares. */
+import type { Dispatcher } from "undici";
+import { ValidationError } from "../errors.js";
+import type { CredentialRecord, CredentialStore } from "../credentials/types.js";
+import { findManifest } from "../manifest/registry.js";
+import type { Manifest } from "../manifest/types.js";
+import { describeConnector, type ConnectorDescription } from "./describe.js";
+import { resolveEndpoints, type Endpoints } from "./endpoints.js";
+import { nextPageFor, pageTotals, walkPages, type Page, type PageRequest } from "./pagination.js";
+import { checkParams } from "./params.js";
+import { requestId } from "./response.js";
+import { getPath } from "./path.js";
+import { planFor, type ActionPlan } from "./plan.js";
+import type { RateLimit } from "./rate-limit.js";
+import { prepareCall, sendPage, type Call, type SendOptions } from "./send.js";
+
+export interface ConnectOptions {
+  /** A credential record ({ token, account_id } ...) or a store; default: environment variables. */
+  credentials?: CredentialRecord | CredentialStore;
+  /** Called with the whole record when the runtime changes it (a rotated OAuth refresh token) on a plain record. */
+  onCredentialsChange?: (record: CredentialRecord) => void;
+  /** Named account in the credential store: default, work, ... */
+  account?: string;
+  /** undici Dispatcher for every request (a MockAgent in tests, a ProxyAgent behind a proxy). */
+  dispatcher?: Dispatcher;
+  /** API base URL; also CONNECTORS_<NAME>_BASE_URL. */
+  baseUrl?: string;
+  /** Other hosts the manifest names; also CONNECTORS_<NAME>_<HOST>_BASE_URL. */
+  hosts?: Record<string, string>;
+  /** OAuth token endpoint; also CONNECTORS_<NAME>_TOKEN_URL. */
+  tokenUrl?: string;
+  /** Per attempt, in ms (default 30000). */
+  timeout?: number;
+  /** Extra attempts after a transient failure (default 3). */
+  retries?: number;
+  /** Backoff between retries: full jitter over min(maxMs, baseMs * 2^attempt). */
+  backoff?: { baseMs?: number; maxMs?: number };
+  /** Longest Retry-After (seconds) worth waiting for before giving up with RateLimitError (default 120). */
+  maxRetryAfter?: number;
+  /** Client-side pacing: false turns it off, an object replaces every group's limit; env CONNECTORS_RATE_LIMIT=off. */
+  rateLimit?: false | RateLimit;
+  /** Run against the embedded sandbox with its fixed credentials (no account needed). */
+  sandbox?: boolean;
+  /** Where to find manifests other than the bundled ones. */
+  connectorsDir?: string;
+  /** Environment to read (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface ExecuteOptions {
+  /** Walk every page and return all records. */
+  all?: boolean;
+  /** Stop after this many records (walks pages as needed). */
+  limit?: number;
+  signal?: AbortSignal;
+  /** Called after each page while walking (progress). */
+  onPage?: (progress: { pages: number; records: number }) => void;
+}
+
+export interface ResultMeta {
+  connector: string;
+  entity: string;
+  action: string;
+  status: number;
+  request_id?: string;
+  duration_ms: number;
+  /** Lists only: */
+  has_more?: boolean;
+  /** The params for the next page (pass them back as params), or null at the end. */
+  next?: Record<string, unknown> | null;
+  total?: number;
+  total_pages?: number;
+  pages?: number;
+}
+
+export interface Result<T = unknown> {
+  data: T;
+  meta: ResultMeta;
+}
+
+export class Connector {
+  readonly name: string;
+  readonly manifest: Manifest;
+  private readonly options: ConnectOptions;
+  private endpoints?: Promise<Endpoints>;
+
+  constructor(manifest: Manifest, options: ConnectOptions = {}) {
+    this.manifest = manifest;
+    this.name = manifest.name;
+    this.options = options;
+  }
+
+  /** Entities with their action names. */
+  get entities(): { name: string; description: string; actions: string[] }[] {
+    return Object.entries(this.manifest.entities).map(([name, e]) => ({ name, description: e.description, actions: Object.keys(e.actions) }));
+  }
+
+  describe(): ConnectorDescription {
+    return describeConnector(this.manifest);
+  }
+
+  async execute<T = unknown>(entity: string, action: string, params: Record<string, unknown> = {}, options: ExecuteOptions = {}): Promise<Result<T>> {
+    const started = performance.now();
+    const plan = this.plan(entity, action);
+    const checked = checkParams(plan, this.name, params);
+    if (options.limit !== undefined && !(Number.isInteger(options.limit) && options.limit > 0))
+      throw new ValidationError(`limit must be a positive whole number (got ${JSON.stringify(options.limit)})`);
+    const call = await this.call(plan, options);
+    if (plan.pagination && (options.all || options.limit !== undefined)) return this.collect(call, checked, options, started) as Promise<Result<T>>;
+    const page = await sendPage(call, { params: checked });
+    const next = plan.pagination ? call.nextPage({ params: checked }, page) : undefined;
+    const data = plan.spec.records ? page.records : getPath(page.body, plan.spec.record);
+    const meta = this.meta(plan, page, started);
+    if (plan.pagination) Object.assign(meta, { has_more: !!next, next: next?.params ?? null, ...pageTotals(plan.pagination, page.body) });
+    return { data: data as T, meta };
+  }
+
+  /** Every record of a list, one page in memory at a time. */
+  async *paginate<T = unknown>(entity: string, action: string, params: Record<string, unknown> = {}, options: ExecuteOptions = {}): AsyncGenerator<T> {
+    for await (const page of this.pages(entity, action, params, options)) for (const record of page.records) yield record as T;
+  }
+
+  /** Every page of a list as it arrives. */
+  async *pages(entity: string, action: string, params: Record<string, unknown> = {}, options: ExecuteOptions = {}): AsyncGenerator<Page> {
+    const plan = this.plan(entity, action);
+    const checked = checkParams(plan, this.name, params);
+    const call = await this.call(plan, options);
+    yield* walkPages((request) => sendPage(call, request), { params: checked }, call.nextPage);
+  }
+
+  /** The compiled action, or a ValidationError listing what exists. */
+  plan(entity: string, action: string): ActionPlan {
+    const entitySpec = this.manifest.entities[entity];
+    if (!entitySpec || !Object.hasOwn(this.manifest.entities, entity))
+      throw new ValidationError(`unknown entity "${entity}" for ${this.name}; entities: ${Object.keys(this.manifest.entities).join(", ")}`, [
+        { param: "entity", message: "unknown" },
+      ]);
+    const spec = Object.hasOwn(entitySpec.actions, action) ? entitySpec.actions[action] : undefined;
+    if (!spec)
+      throw new ValidationError(`unknown action "${action}" for ${this.name} ${entity}; actions: ${Object.keys(entitySpec.actions).join(", ")}`, [
+        { param: "action", message: "unknown" },
+      ]);
+    return planFor(this.manifest, entity, action, spec);
+  }
+
+  private async call(plan: ActionPlan, options: ExecuteOptions): Promise<Call> {
+    this.endpoints ??= resolveEndpoints(this.manifest, this.options);
+    const endpoints = await this.endpoints;
+    const send: SendOptions = {
+      dispatcher: this.options.dispatcher,
+      timeoutMs: this.options.timeout ?? 30_000,
+      retries: this.options.retries ?? 3,
+      backoffBaseMs: this.options.backoff?.baseMs ?? 250,
+      backoffMaxMs: this.options.backoff?.maxMs ?? 8_000,
+      maxRetryAfterMs: (this.options.maxRetryAfter ?? 120) * 1000,
+      signal: options.signal,
+    };
+    const call = await prepareCall(this.manifest, plan, endpoints, this.options.account ?? "default", send);
+    call.nextPage = nextPageFor(plan, call.baseUrl);
+    return call;
+  }
+
+  private async collect(call: Call, params: Record<string, unknown>, options: ExecuteOptions, started: number): Promise<Result> {
+    const records: unknown[] = [];
+    let pages = 0;
+    let last: Page | undefined;
+    let next: PageRequest | undefined;
+    const limit = options.limit ?? Infinity;
+    let leftOnPage = false;
+    let request: PageRequest | undefined = { params };
+    while (request && records.length < limit) {
+      last = await sendPage(call, request);
+      pages++;
+      const room = limit - records.length;
+      leftOnPage = last.records.length > room;
+      records.push(...last.records.slice(0, room));
+      next = call.nextPage(request, last);
+      options.onPage?.({ pages, records: records.length });
+      request = next;
+    }
+    const meta = this.meta(call.plan, last!, started);
+    Object.assign(meta, { pages, has_more: !!next || leftOnPage, next: next?.params ?? null, ...pageTotals(call.plan.pagination, last?.body) });
+    return { data: records, meta };
+  }
+
+  private meta(plan: ActionPlan, page: Page, started: number): ResultMeta {
+    const meta: ResultMeta = {
+      connector: this.name,
+      entity: plan.entity,
+      action: plan.action,
+      status: page.status,
+      duration_ms: Math.round(performance.now() - started),
+    };
+    const id = requestId(page.headers);
+    if (id) meta.request_id = id;
+    return meta;
+  }
+}
+
+/** A Connector for a bundled connector by name (or a manifest object you loaded yourself). */
+export function connect(connector: string | Manifest, options: ConnectOptions = {}): Connector {
+  const manifest = typeof connector === "string" ? findManifest(connector, options.connectorsDir) : connector;
+  return new Connector(manifest, options);
+}

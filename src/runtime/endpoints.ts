@@ -1,0 +1,71 @@
+/** Where a connection sends requests and whose credentials it uses: options, then CONNECTORS_<NAME>_* env, then the manifest. */
+import { envCredentialStore, staticCredentialStore } from "../credentials/env.js";
+import type { CredentialRecord, CredentialStore } from "../credentials/types.js";
+import { ValidationError } from "../errors.js";
+import type { Manifest } from "../manifest/types.js";
+import type { ConnectOptions } from "./connector.js";
+import type { RateLimit } from "./rate-limit.js";
+
+export interface Endpoints {
+  baseUrl: string;
+  hosts: Record<string, string>;
+  /** Token endpoint per OAuth variant. */
+  tokenUrls: Record<string, string>;
+  store: CredentialStore;
+  /** false: no pacing; a RateLimit: this limit for every group; undefined: the manifest's groups. */
+  rateLimit: false | RateLimit | undefined;
+  /** Default headers, with the User-Agent the manifest names. */
+  headers: Record<string, string>;
+}
+
+const trimSlash = (url: string) => url.replace(/\/+$/, "");
+
+export function envPrefix(manifest: Manifest): string {
+  return `CONNECTORS_${manifest.name.toUpperCase()}_`;
+}
+
+export async function resolveEndpoints(manifest: Manifest, options: ConnectOptions): Promise<Endpoints> {
+  if (options.sandbox) return sandboxEndpoints(manifest, options);
+  const env = options.env ?? process.env;
+  const prefix = envPrefix(manifest);
+  const fromEnv = (key: string) => env[prefix + key] || undefined;
+  const hosts: Record<string, string> = {};
+  for (const [host, url] of Object.entries(manifest.hosts ?? {}))
+    hosts[host] = trimSlash(options.hosts?.[host] ?? fromEnv(`${host.toUpperCase()}_BASE_URL`) ?? url);
+  const tokenUrls: Record<string, string> = {};
+  for (const [name, variant] of Object.entries(manifest.auth))
+    if (variant.token_url) tokenUrls[name] = options.tokenUrl ?? fromEnv("TOKEN_URL") ?? variant.token_url;
+  return {
+    baseUrl: trimSlash(options.baseUrl ?? fromEnv("BASE_URL") ?? manifest.base_url),
+    hosts,
+    tokenUrls,
+    store: credentialStoreFor(manifest, options),
+    rateLimit: options.rateLimit ?? (env.CONNECTORS_RATE_LIMIT === "off" ? false : undefined),
+    headers: { ...manifest.headers },
+  };
+}
+
+/** The embedded sandbox, started once per process on loopback, with its fixed credentials. */
+async function sandboxEndpoints(manifest: Manifest, options: ConnectOptions): Promise<Endpoints> {
+  const { sharedSandbox } = await import("../sandbox/shared.js");
+  const sandbox = await sharedSandbox();
+  const info = sandbox.connectors[manifest.name];
+  if (!info) throw new ValidationError(`no sandbox simulates ${manifest.name}; sandboxes exist for: ${Object.keys(sandbox.connectors).join(", ")}`);
+  const [variant] = Object.keys(manifest.auth);
+  return resolveEndpoints(manifest, {
+    ...options,
+    sandbox: false,
+    baseUrl: info.baseUrl,
+    hosts: info.hosts,
+    tokenUrl: info.tokenUrl,
+    credentials: options.credentials ?? info.credentials[variant!],
+  });
+}
+
+/** The credential store a connection reads: the record or store it was given, else the environment; never a mix. */
+function credentialStoreFor(manifest: Manifest, options: ConnectOptions): CredentialStore {
+  const given = options.credentials;
+  if (!given) return envCredentialStore(manifest, options.env);
+  if (typeof (given as CredentialStore).get === "function") return given as CredentialStore;
+  return staticCredentialStore(given as CredentialRecord, options.onCredentialsChange);
+}

@@ -1,0 +1,123 @@
+/**
+ * Pagination strategies. Each is a pure function from (this request, this page) to the next request or
+ * nothing; one async generator walks any of them over a "send one request" function, holding one page at a time.
+ */
+import { UpstreamError } from "../errors.js";
+import type { PaginationStrategy } from "../manifest/types.js";
+import { coerceValue } from "./params.js";
+import { getPath } from "./path.js";
+import type { ActionPlan } from "./plan.js";
+
+export interface PageRequest {
+  params: Record<string, unknown>;
+  /** A URL the API handed out for this page (link strategy); the params then only describe it. */
+  url?: string;
+}
+
+export interface Page {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+  records: unknown[];
+}
+
+export type NextPage = (request: PageRequest, page: Page) => PageRequest | undefined;
+
+export async function* walkPages(
+  send: (request: PageRequest) => Promise<Page>,
+  first: PageRequest,
+  next: NextPage,
+): AsyncGenerator<Page> {
+  let request: PageRequest | undefined = first;
+  while (request) {
+    const page = await send(request);
+    yield page;
+    request = next(request, page);
+  }
+}
+
+const numberAt = (body: unknown, path: string | undefined): number | undefined => {
+  const value = path ? getPath(body, path) : undefined;
+  return typeof value === "number" ? value : undefined;
+};
+
+/** Follows a URL in the body (Harvest's links.next), keeping every filter of the first request and the same origin. */
+export function paginateLink(strategy: PaginationStrategy, plan: ActionPlan, baseUrl: string): NextPage {
+  const origin = new URL(baseUrl).origin;
+  return (request, page) => {
+    const link = getPath(page.body, strategy.next ?? "links.next");
+    if (typeof link !== "string" || link === "") return undefined;
+    const url = new URL(link, baseUrl);
+    // Credentials go only where the first request went.
+    if (url.origin !== origin) throw new UpstreamError(`the API's next-page link points to another host (${url.origin}); refusing to follow it`, { status: page.status });
+    const params = { ...request.params };
+    for (const p of plan.query) {
+      const value = url.searchParams.get(p.wire);
+      if (value !== null) params[p.name] = coerceValue(value, plan.schema.properties?.[p.name]);
+      else if (params[p.name] !== undefined) url.searchParams.set(p.wire, String(params[p.name]));
+    }
+    return { params, url: url.toString() };
+  };
+}
+
+export function paginatePageNumber(strategy: PaginationStrategy): NextPage {
+  const param = strategy.param ?? "page";
+  return (request, page) => {
+    if (page.records.length === 0) return undefined;
+    const current = numberAt(page.body, strategy.page) ?? Number(request.params[param] ?? 1);
+    const totalPages = numberAt(page.body, strategy.total_pages);
+    const size = strategy.size_param ? Number(request.params[strategy.size_param]) : NaN;
+    const more = totalPages !== undefined ? current < totalPages : !(page.records.length < size);
+    return more ? { params: { ...request.params, [param]: current + 1 } } : undefined;
+  };
+}
+
+export function paginateCursor(strategy: PaginationStrategy): NextPage {
+  const param = strategy.param ?? "cursor";
+  return (request, page) => {
+    const token = getPath(page.body, strategy.next);
+    if (token === undefined || token === null || token === "" || page.records.length === 0) return undefined;
+    return { params: { ...request.params, [param]: token } };
+  };
+}
+
+export function paginateOffset(strategy: PaginationStrategy): NextPage {
+  const param = strategy.param ?? "offset";
+  return (request, page) => {
+    if (page.records.length === 0) return undefined;
+    const offset = Number(request.params[param] ?? 0) + page.records.length;
+    const total = numberAt(page.body, strategy.total);
+    const size = strategy.size_param ? Number(request.params[strategy.size_param]) : NaN;
+    if ((total !== undefined && offset >= total) || page.records.length < size) return undefined;
+    return { params: { ...request.params, [param]: offset } };
+  };
+}
+
+const noNextPage: NextPage = () => undefined;
+
+export function nextPageFor(plan: ActionPlan, baseUrl: string): NextPage {
+  const strategy = plan.pagination;
+  switch (strategy?.type) {
+    case "link":
+      return paginateLink(strategy, plan, baseUrl);
+    case "page_number":
+      return paginatePageNumber(strategy);
+    case "cursor":
+      return paginateCursor(strategy);
+    case "offset":
+      return paginateOffset(strategy);
+    default:
+      return noNextPage;
+  }
+}
+
+/** Totals the API reported for this page, under stable names. */
+export function pageTotals(strategy: PaginationStrategy | undefined, body: unknown): { total?: number; total_pages?: number } {
+  if (!strategy) return {};
+  const totals: { total?: number; total_pages?: number } = {};
+  const total = numberAt(body, strategy.total);
+  const totalPages = numberAt(body, strategy.total_pages);
+  if (total !== undefined) totals.total = total;
+  if (totalPages !== undefined) totals.total_pages = totalPages;
+  return totals;
+}

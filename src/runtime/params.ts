@@ -1,0 +1,83 @@
+/** Checks a call's params before anything is sent: unambiguous coercion, then the action's JSON Schema. */
+import type { ErrorObject } from "ajv";
+import { ValidationError, type ParamIssue } from "../errors.js";
+import type { SchemaNode } from "../manifest/types.js";
+import type { ActionPlan } from "./plan.js";
+
+const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** Strings that can only mean one number or boolean become it ("5" -> 5, "true" -> true); nothing else changes. */
+export function coerceValue(value: unknown, schema: SchemaNode | undefined): unknown {
+  const types = schema?.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (typeof value !== "string" || types.includes("string")) return value;
+  if ((types.includes("integer") || types.includes("number")) && NUMBER.test(value)) {
+    const n = Number(value);
+    if (types.includes("number") || Number.isSafeInteger(n)) return n;
+  }
+  if (types.includes("boolean") && (value === "true" || value === "false")) return value === "true";
+  if (types.includes("array") && value !== "") return value.split(",").map((item) => coerceValue(item.trim(), schema?.items));
+  return value;
+}
+
+export function checkParams(plan: ActionPlan, connector: string, input: unknown): Record<string, unknown> {
+  const given = input ?? {};
+  if (typeof given !== "object" || Array.isArray(given))
+    throw new ValidationError(`params for ${connector} ${plan.entity}.${plan.action} must be an object of named values`);
+  const params: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(given)) {
+    if (value === undefined) continue;
+    params[name] = coerceValue(value, plan.schema.properties?.[name]);
+  }
+  if (!plan.validate(params)) {
+    throw new ValidationError(
+      `invalid params for ${connector} ${plan.entity}.${plan.action}; nothing was sent`,
+      (plan.validate.errors ?? []).map((e) => describeIssue(e, plan, params)),
+    );
+  }
+  return params;
+}
+
+function describeIssue(error: ErrorObject, plan: ActionPlan, params: Record<string, unknown>): ParamIssue {
+  const path = error.instancePath.split("/").filter(Boolean);
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const name = [...path, String(p.additionalProperty)].join(".");
+      const valid = path.length === 0 ? Object.keys(plan.params) : Object.keys(nestedSchema(plan.schema, path)?.properties ?? {});
+      return { param: name, message: `unknown param; valid: ${valid.join(", ") || "(none)"}` };
+    }
+    case "required":
+      return { param: [...path, String(p.missingProperty)].join("."), message: "is required" };
+    default:
+      return { param: path.join("."), message: explain(error, valueAt(params, path)) };
+  }
+}
+
+function explain(error: ErrorObject, value: unknown): string {
+  const got = ` (got ${JSON.stringify(value)})`;
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "format":
+      if (p.format === "date") return `must be a real calendar date as YYYY-MM-DD${got}`;
+      if (p.format === "date-time") return `must be an ISO 8601 date-time such as 2026-03-01T09:00:00Z${got}`;
+      return `must be a valid ${p.format}${got}`;
+    case "type":
+      return `must be ${p.type}${got}`;
+    case "enum":
+      return `must be one of: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}${got}`;
+    default:
+      return `${error.message ?? "is invalid"}${got}`;
+  }
+}
+
+function valueAt(root: unknown, path: string[]): unknown {
+  let node = root;
+  for (const key of path) node = (node as Record<string, unknown> | undefined)?.[key];
+  return node;
+}
+
+function nestedSchema(schema: SchemaNode, path: string[]): SchemaNode | undefined {
+  let node: SchemaNode | undefined = schema;
+  for (const key of path) node = /^\d+$/.test(key) ? node?.items : node?.properties?.[key];
+  return node;
+}

@@ -1,0 +1,10 @@
+/** Reads a dotted path ("links.next", "pagination.totalPages") from a parsed JSON body. */
+export function getPath(root: unknown, path: string | undefined): unknown {
+  if (!path) return root;
+  let node = root;
+  for (const key of path.split(".")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}

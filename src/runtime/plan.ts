@@ -1,0 +1,72 @@
+/**
+ * An action compiled once for execution: its params by location, its validator, its pagination and limits.
+ * Everything here is computed the first time the action is used, never per call.
+ */
+import type { ValidateFunction } from "ajv";
+import { createAjv } from "../manifest/ajv.js";
+import { paramsSchema, resolveParams, type ResolvedParam } from "../manifest/resolve.js";
+import type { Action, Manifest, PaginationStrategy, ParamSpec, SchemaNode } from "../manifest/types.js";
+
+export interface WireParam {
+  name: string;
+  wire: string;
+  style: NonNullable<ParamSpec["style"]>;
+}
+
+export interface ActionPlan {
+  entity: string;
+  action: string;
+  spec: Action;
+  params: Record<string, ResolvedParam>;
+  schema: SchemaNode;
+  validate: ValidateFunction;
+  path: WireParam[];
+  query: WireParam[];
+  body: WireParam[];
+  header: WireParam[];
+  pagination?: PaginationStrategy;
+  rateGroup: string;
+  /** Safe to send again after a failure that may have reached the server. */
+  idempotent: boolean;
+  readOnly: boolean;
+}
+
+const paramsAjv = createAjv();
+
+export function compilePlan(manifest: Manifest, entity: string, action: string, spec: Action): ActionPlan {
+  const params = resolveParams(manifest, spec);
+  const schema = paramsSchema(params);
+  const byLocation = (where: ResolvedParam["in"]) =>
+    Object.entries(params)
+      .filter(([, p]) => p.in === where)
+      .map(([name, p]) => ({ name, wire: p.wire_name ?? name, style: p.style ?? "comma" }));
+  const readOnly = spec.annotations?.read_only ?? spec.method === "GET";
+  return {
+    entity,
+    action,
+    spec,
+    params,
+    schema,
+    validate: paramsAjv.compile(schema),
+    path: byLocation("path"),
+    query: byLocation("query"),
+    body: byLocation("body"),
+    header: byLocation("header"),
+    pagination: spec.pagination && spec.pagination !== "none" ? manifest.pagination?.[spec.pagination] : undefined,
+    rateGroup: spec.rate_limit ?? "default",
+    idempotent: spec.annotations?.idempotent ?? (spec.method === "GET" || readOnly),
+    readOnly,
+  };
+}
+
+// Plans are shared by every connection to the same manifest: compiled once per process.
+const plans = new WeakMap<Manifest, Map<string, ActionPlan>>();
+
+export function planFor(manifest: Manifest, entity: string, action: string, spec: Action): ActionPlan {
+  let byAction = plans.get(manifest);
+  if (!byAction) plans.set(manifest, (byAction = new Map()));
+  const key = `${entity}.${action}`;
+  let plan = byAction.get(key);
+  if (!plan) byAction.set(key, (plan = compilePlan(manifest, entity, action, spec)));
+  return plan;
+}

@@ -1,0 +1,61 @@
+/**
+ * Client-side pacing: a sliding window per account and rate-limit group, so normal use never meets a 429.
+ * Windows are shared by every connection in the process that uses the same account.
+ */
+
+export interface RateLimit {
+  requests: number;
+  perSeconds: number;
+}
+
+export class SlidingWindow {
+  private readonly sent: number[] = [];
+  private pausedUntil = 0;
+
+  constructor(private readonly limit: RateLimit) {}
+
+  /** Resolves when one more request may go out, and counts it. */
+  async acquire(signal?: AbortSignal): Promise<void> {
+    const windowMs = this.limit.perSeconds * 1000;
+    for (;;) {
+      const now = Date.now();
+      while (this.sent.length > 0 && this.sent[0]! <= now - windowMs) this.sent.shift();
+      const wait = Math.max(this.pausedUntil - now, this.sent.length < this.limit.requests ? 0 : this.sent[0]! + windowMs - now);
+      if (wait <= 0) {
+        this.sent.push(now);
+        return;
+      }
+      await sleep(wait, signal);
+    }
+  }
+
+  /** The server said to wait (429 Retry-After): hold every caller of this window until then. */
+  pause(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+  }
+}
+
+const windows = new Map<string, SlidingWindow>();
+
+export function windowFor(key: string, limit: RateLimit): SlidingWindow {
+  const id = `${key}\0${limit.requests}/${limit.perSeconds}`;
+  let window = windows.get(id);
+  if (!window) windows.set(id, (window = new SlidingWindow(limit)));
+  return window;
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(done, ms);
+    function done() {
+      signal?.removeEventListener("abort", abort);
+      resolve();
+    }
+    function abort() {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    }
+    signal?.addEventListener("abort", abort, { once: true });
+  });
+}

@@ -1,0 +1,49 @@
+/** Builds the wire request for a validated call: path, query, body and headers, as the plan places each param. */
+import type { HttpRequest } from "./http.js";
+import type { ActionPlan, WireParam } from "./plan.js";
+import type { RenderedAuth } from "./auth.js";
+
+export function buildRequest(
+  plan: ActionPlan,
+  params: Record<string, unknown>,
+  baseUrl: string,
+  defaultHeaders: Record<string, string>,
+  auth: RenderedAuth,
+): HttpRequest {
+  let path = plan.spec.path;
+  for (const p of plan.path) path = path.replace(`{${p.name}}`, encodeURIComponent(String(params[p.name])));
+  const query = queryString(plan.query, params, auth.query);
+  const headers: Record<string, string> = { ...defaultHeaders, ...auth.headers };
+  for (const p of plan.header) if (params[p.name] !== undefined) headers[p.wire] = String(params[p.name]);
+  const request: HttpRequest = { method: plan.spec.method, url: baseUrl + path + (query ? `?${query}` : ""), headers };
+  const body = bodyOf(plan.body, params);
+  if (body !== undefined) {
+    request.body = JSON.stringify(body);
+    headers["content-type"] = "application/json";
+  }
+  return request;
+}
+
+function bodyOf(params: WireParam[], values: Record<string, unknown>): Record<string, unknown> | undefined {
+  let body: Record<string, unknown> | undefined;
+  for (const p of params) if (values[p.name] !== undefined) (body ??= {})[p.wire] = values[p.name];
+  return body;
+}
+
+export function queryString(params: WireParam[], values: Record<string, unknown>, extra: Record<string, string> = {}): string {
+  const parts: string[] = [];
+  const add = (key: string, value: unknown) => parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(scalar(value))}`);
+  for (const p of params) {
+    const value = values[p.name];
+    if (value === undefined) continue;
+    if (!Array.isArray(value)) add(p.wire, value);
+    else if (p.style === "comma") add(p.wire, value.map(scalar).join(","));
+    else for (const item of value) add(p.style === "brackets" ? `${p.wire}[]` : p.wire, item);
+  }
+  for (const [key, value] of Object.entries(extra)) add(key, value);
+  return parts.join("&");
+}
+
+function scalar(value: unknown): string {
+  return typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
+}

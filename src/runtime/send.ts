@@ -1,0 +1,170 @@
+/**
+ * Sends one page of one call: credentials, pacing, the request, and the retry policy
+ * (429 waits Retry-After; 5xx, resets and timeouts retry only idempotent requests; an OAuth 401 refreshes once).
+ */
+import { createHash } from "node:crypto";
+import type { Dispatcher } from "undici";
+import { NetworkError, TimeoutError, UpstreamError } from "../errors.js";
+import type { CredentialRecord } from "../credentials/types.js";
+import type { ApplyTemplates, Manifest } from "../manifest/types.js";
+import { chooseVariant, renderAuth, secretFields, type ChosenVariant } from "./auth.js";
+import type { Endpoints } from "./endpoints.js";
+import { sendHttp, type HttpRequest, type HttpResponse } from "./http.js";
+import { accessToken, type OAuthContext } from "./oauth.js";
+import type { NextPage, Page, PageRequest } from "./pagination.js";
+import { getPath } from "./path.js";
+import type { ActionPlan } from "./plan.js";
+import { sleep, windowFor, type SlidingWindow } from "./rate-limit.js";
+import { buildRequest } from "./request.js";
+import { errorForResponse, retryAfterSeconds, type ErrorContext } from "./response.js";
+
+export interface SendOptions {
+  dispatcher?: Dispatcher;
+  timeoutMs: number;
+  retries: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  maxRetryAfterMs: number;
+  signal?: AbortSignal;
+}
+
+export interface Call {
+  plan: ActionPlan;
+  baseUrl: string;
+  headers: Record<string, string>;
+  record: CredentialRecord;
+  applies: (ApplyTemplates | undefined)[];
+  oauth?: OAuthContext;
+  window?: SlidingWindow;
+  send: SendOptions;
+  errors: ErrorContext;
+  nextPage: NextPage;
+}
+
+/** Fields that change over a credential's life: left out of its identity so pacing survives a token refresh. */
+const ROTATING_FIELDS = new Set(["access_token", "refresh_token", "expires_at"]);
+
+function accountFingerprint(variant: string, record: CredentialRecord): string {
+  const stable = Object.keys(record)
+    .filter((k) => !ROTATING_FIELDS.has(k))
+    .sort()
+    .map((k) => `${k}=${record[k]}`);
+  return createHash("sha256").update(`${variant}\0${stable.join("\0")}`).digest("base64url");
+}
+
+export async function prepareCall(manifest: Manifest, plan: ActionPlan, endpoints: Endpoints, account: string, send: SendOptions): Promise<Call> {
+  const needsAuth = !plan.spec.auth?.none;
+  const record = needsAuth ? ((await endpoints.store.get(manifest.name, account)) ?? {}) : {};
+  const chosen: ChosenVariant | undefined = needsAuth ? chooseVariant(manifest, record, plan.spec.auth, account) : undefined;
+  const baseUrl = plan.spec.host ? endpoints.hosts[plan.spec.host]! : endpoints.baseUrl;
+  const call: Call = {
+    plan,
+    baseUrl,
+    headers: endpoints.headers,
+    record,
+    applies: [chosen?.variant.apply, plan.spec.auth?.apply],
+    send,
+    errors: {
+      manifest,
+      entity: plan.entity,
+      action: plan.action,
+      variant: chosen?.name,
+      credentials: chosen ? secretFields(chosen.variant) : [],
+      secrets: chosen ? secretFields(chosen.variant).map((f) => record[f]!).filter(Boolean) : [],
+    },
+    nextPage: () => undefined,
+  };
+  if (chosen?.variant.type === "oauth2_refresh") {
+    call.oauth = {
+      connector: manifest.name,
+      tokenUrl: endpoints.tokenUrls[chosen.name]!,
+      userAgent: endpoints.headers["User-Agent"],
+      record,
+      http: { dispatcher: send.dispatcher, timeoutMs: send.timeoutMs, signal: send.signal },
+      save: async (changes) => endpoints.store.update?.(manifest.name, account, changes),
+    };
+  }
+  const limit = endpoints.rateLimit === false ? undefined : (endpoints.rateLimit ?? groupLimit(manifest, plan.rateGroup));
+  if (limit) call.window = windowFor(`${manifest.name}\0${accountFingerprint(chosen?.name ?? "", record)}\0${plan.rateGroup}`, limit);
+  return call;
+}
+
+function groupLimit(manifest: Manifest, group: string) {
+  const declared = manifest.rate_limits?.[group];
+  return declared ? { requests: declared.requests, perSeconds: declared.per_seconds } : undefined;
+}
+
+export async function sendPage(call: Call, page: PageRequest): Promise<Page> {
+  const { send, plan } = call;
+  let attempt = 0;
+  let rejectedToken: string | undefined;
+  let refreshed = false;
+  for (;;) {
+    const token = call.oauth ? await accessToken(call.oauth, rejectedToken) : undefined;
+    if (token && !call.errors.secrets.includes(token)) call.errors.secrets.push(token);
+    const request = requestFor(call, page, token);
+    await call.window?.acquire(send.signal);
+    let response: HttpResponse;
+    try {
+      response = await sendHttp(request, send);
+    } catch (error) {
+      const transient = error instanceof NetworkError || error instanceof TimeoutError;
+      if (transient && plan.idempotent && attempt < send.retries) {
+        await sleep(backoff(send, attempt++), send.signal);
+        continue;
+      }
+      throw error;
+    }
+    if (response.status >= 200 && response.status < 300) return toPage(call, response);
+    if (response.status === 401 && call.oauth && !refreshed) {
+      refreshed = true;
+      rejectedToken = token;
+      continue;
+    }
+    const wait = retryWait(call, response, attempt);
+    if (wait === undefined) throw errorForResponse(response, call.errors);
+    if (response.status === 429) call.window?.pause(wait);
+    await sleep(wait, send.signal);
+    attempt++;
+  }
+}
+
+/** How long to wait before trying again, or undefined when this answer is final. */
+function retryWait(call: Call, response: HttpResponse, attempt: number): number | undefined {
+  const { send, plan } = call;
+  if (attempt >= send.retries) return undefined;
+  const retryAfter = retryAfterSeconds(response);
+  // A 429 means the request was not processed, so even a POST may go again.
+  if (response.status === 429) {
+    const wait = retryAfter !== undefined ? retryAfter * 1000 : backoff(send, attempt);
+    return wait <= send.maxRetryAfterMs ? wait : undefined;
+  }
+  if (response.status >= 500 && plan.idempotent) return Math.min(retryAfter !== undefined ? retryAfter * 1000 : backoff(send, attempt), send.maxRetryAfterMs);
+  return undefined;
+}
+
+function backoff(send: SendOptions, attempt: number): number {
+  return Math.random() * Math.min(send.backoffMaxMs, send.backoffBaseMs * 2 ** attempt);
+}
+
+function requestFor(call: Call, page: PageRequest, token: string | undefined): HttpRequest {
+  const auth = renderAuth(call.applies, token ? { ...call.record, access_token: token } : call.record);
+  if (!page.url) return buildRequest(call.plan, page.params, call.baseUrl, call.headers, auth);
+  const url = new URL(page.url);
+  for (const [key, value] of Object.entries(auth.query)) url.searchParams.set(key, value);
+  return { method: "GET", url: url.toString(), headers: { ...call.headers, ...auth.headers } };
+}
+
+function toPage(call: Call, response: HttpResponse): Page {
+  const path = call.plan.spec.records;
+  let records: unknown[] = [];
+  if (path) {
+    const found = getPath(response.body, path);
+    if (!Array.isArray(found))
+      throw new UpstreamError(`${call.errors.manifest.title} answered ${call.plan.entity}.${call.plan.action} without a list at "${path}"`, {
+        status: response.status,
+      });
+    records = found;
+  }
+  return { status: response.status, headers: response.headers, body: response.body, records };
+}
