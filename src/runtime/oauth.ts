@@ -12,6 +12,8 @@ interface OAuthSession {
   accessToken?: string;
   /** Epoch ms; undefined when the server did not say. */
   expiresAt?: number;
+  /** When this process obtained the token (0 for one read from the store). */
+  obtainedAt: number;
   inflight?: Promise<string>;
 }
 
@@ -28,27 +30,31 @@ export interface OAuthContext {
 /** Refresh this long before the stated expiry, so a token never expires in flight. */
 const EXPIRY_MARGIN_MS = 60_000;
 
-// Keyed by a hash of each refresh token the lineage has had, so a stale read of the store finds the same session
+// Keyed by a hash of token URL, client and each refresh token the lineage has had, so a stale read of the store finds the same session
 // and two users never share one (their refresh tokens differ).
 const sessions = new Map<string, OAuthSession>();
 
-function tokenKey(connector: string, refreshToken: string): string {
-  return createHash("sha256").update(`${connector}\0${refreshToken}`).digest("hex");
+function tokenKey(ctx: OAuthContext, refreshToken: string): string {
+  return createHash("sha256").update([ctx.connector, ctx.tokenUrl, ctx.record.client_id, refreshToken].join("\0")).digest("hex");
 }
 
 function sessionFor(ctx: OAuthContext): OAuthSession {
-  const key = tokenKey(ctx.connector, ctx.record.refresh_token!);
+  const key = tokenKey(ctx, ctx.record.refresh_token!);
   let session = sessions.get(key);
   if (!session) {
     const expiresAt = Number(ctx.record.expires_at) || undefined;
-    session = { refreshToken: ctx.record.refresh_token!, accessToken: ctx.record.access_token || undefined, expiresAt };
+    session = { refreshToken: ctx.record.refresh_token!, accessToken: ctx.record.access_token || undefined, expiresAt, obtainedAt: 0 };
     sessions.set(key, session);
   }
   return session;
 }
 
 function isFresh(session: OAuthSession): boolean {
-  return !!session.accessToken && (session.expiresAt === undefined || session.expiresAt - EXPIRY_MARGIN_MS > Date.now());
+  if (!session.accessToken) return false;
+  if (session.expiresAt === undefined) return true;
+  // Short-lived tokens get half their life as margin, so they are not refreshed on every call.
+  const margin = session.obtainedAt ? Math.min(EXPIRY_MARGIN_MS, (session.expiresAt - session.obtainedAt) / 2) : EXPIRY_MARGIN_MS;
+  return session.expiresAt - margin > Date.now();
 }
 
 /**
@@ -65,6 +71,18 @@ export async function accessToken(ctx: OAuthContext, rejected?: string): Promise
 }
 
 async function refresh(ctx: OAuthContext, session: OAuthSession): Promise<string> {
+  try {
+    return await exchangeRefreshToken(ctx, session);
+  } catch (error) {
+    // The store may hold a newer refresh token than this session (another process rotated it, or the user re-authorized).
+    const stored = ctx.record.refresh_token;
+    if (!(error instanceof AuthError && error.reason === "revoked") || !stored || stored === session.refreshToken) throw error;
+    session.refreshToken = stored;
+    return exchangeRefreshToken(ctx, session);
+  }
+}
+
+async function exchangeRefreshToken(ctx: OAuthContext, session: OAuthSession): Promise<string> {
   const form = new URLSearchParams({
     grant_type: "refresh_token",
     refresh_token: session.refreshToken,
@@ -84,12 +102,13 @@ async function refresh(ctx: OAuthContext, session: OAuthSession): Promise<string
   if (response.status !== 200 || typeof body.access_token !== "string") throw refreshError(ctx.connector, response.status, body);
 
   session.accessToken = body.access_token;
+  session.obtainedAt = Date.now();
   session.expiresAt = typeof body.expires_in === "number" ? Date.now() + body.expires_in * 1000 : undefined;
   const changes: CredentialRecord = { access_token: session.accessToken };
   if (session.expiresAt) changes.expires_at = String(session.expiresAt);
   if (typeof body.refresh_token === "string" && body.refresh_token !== session.refreshToken) {
     session.refreshToken = body.refresh_token;
-    sessions.set(tokenKey(ctx.connector, body.refresh_token), session);
+    sessions.set(tokenKey(ctx, body.refresh_token), session);
     changes.refresh_token = body.refresh_token;
   }
   await ctx.save(changes);

@@ -9,21 +9,27 @@ export interface RateLimit {
 }
 
 export class SlidingWindow {
-  private readonly sent: number[] = [];
+  /** When each request in the window counts from: its send time, then its completion time. */
+  private readonly stamps: { at: number }[] = [];
   private pausedUntil = 0;
 
   constructor(private readonly limit: RateLimit) {}
 
-  /** Resolves when one more request may go out, and counts it. */
-  async acquire(signal?: AbortSignal): Promise<void> {
+  /**
+   * Resolves when one more request may go out, and counts it. Call the returned function when its answer
+   * arrives: the server counted the request at some point before then, so the window counts from then too.
+   */
+  async acquire(signal?: AbortSignal): Promise<() => void> {
     const windowMs = this.limit.perSeconds * 1000;
     for (;;) {
       const now = Date.now();
-      while (this.sent.length > 0 && this.sent[0]! <= now - windowMs) this.sent.shift();
-      const wait = Math.max(this.pausedUntil - now, this.sent.length < this.limit.requests ? 0 : this.sent[0]! + windowMs - now);
+      for (let i = this.stamps.length - 1; i >= 0; i--) if (this.stamps[i]!.at <= now - windowMs) this.stamps.splice(i, 1);
+      const oldest = Math.min(...this.stamps.map((s) => s.at));
+      const wait = Math.max(this.pausedUntil - now, this.stamps.length < this.limit.requests ? 0 : oldest + windowMs - now);
       if (wait <= 0) {
-        this.sent.push(now);
-        return;
+        const stamp = { at: now };
+        this.stamps.push(stamp);
+        return () => void (stamp.at = Math.max(stamp.at, Date.now()));
       }
       await sleep(wait, signal);
     }

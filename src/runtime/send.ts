@@ -103,10 +103,10 @@ export async function sendPage(call: Call, page: PageRequest): Promise<Page> {
     const token = call.oauth ? await accessToken(call.oauth, rejectedToken) : undefined;
     if (token && !call.errors.secrets.includes(token)) call.errors.secrets.push(token);
     const request = requestFor(call, page, token);
-    await call.window?.acquire(send.signal);
+    const answered = await call.window?.acquire(send.signal);
     let response: HttpResponse;
     try {
-      response = await sendHttp(request, send);
+      response = await sendHttp(request, send).finally(answered);
     } catch (error) {
       const transient = error instanceof NetworkError || error instanceof TimeoutError;
       if (transient && plan.idempotent && attempt < send.retries) {
