@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+/** The `connectors` command: a thin face over the runtime. Each command loads only what it needs. */
+import { Command, Option } from "commander";
+import { exitCodeFor, reportError } from "./exit.js";
+
+const program = new Command("connectors")
+  .description("Run API connectors declared in YAML manifests (Harvest, HarvestAPI, ...) from the command line.")
+  .showHelpAfterError()
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+program
+  .command("list")
+  .description("list the connectors with their entity and action counts")
+  .option("--json", "machine-readable output")
+  .action(async (options) => (await import("./commands/list.js")).list(options));
+
+program
+  .command("describe")
+  .description("show a connector's entities, actions and params")
+  .argument("<connector>", "connector name, e.g. harvest")
+  .argument("[entity]", "one entity")
+  .argument("[action]", "one action of that entity")
+  .option("--json", "machine-readable output (params as JSON Schema)")
+  .action(async (connector, entity, action, options) => (await import("./commands/describe.js")).describe(connector, entity, action, options));
+
+program
+  .command("execute")
+  .alias("exec")
+  .description("run one action, e.g. connectors execute harvest time_entries list -p from=2026-06-01")
+  .argument("<connector>", "connector name")
+  .argument("<entity>", "entity, e.g. time_entries")
+  .argument("<action>", "action, e.g. list")
+  .option("--params <json>", "params as JSON, or @file.json")
+  .option("-p, --param <key=value>", "one param (repeatable); values are coerced by the action's schema", collect, [])
+  .option("--all", "fetch every page")
+  .option("--limit <n>", "stop after n records (walks pages as needed)", Number)
+  .option("--fields <a,b>", "keep only these fields of each record")
+  .option("--account <name>", "named account for credentials", "default")
+  .option("--base-url <url>", "send requests to this base URL instead of the API's")
+  .option("--sandbox", "run against the embedded sandbox (no account needed)")
+  .addOption(new Option("--output <format>", "output format").choices(["json", "ndjson", "table", "csv"]).default("json"))
+  .action(async (connector, entity, action, options) => (await import("./commands/execute.js")).execute(connector, entity, action, options));
+
+program
+  .command("sandbox")
+  .description("serve the sandboxes on loopback and print how to point the CLI and library at them")
+  .option("--port <n>", "port (default 4010)", Number, 4010)
+  .option("--host <host>", "host", "127.0.0.1")
+  .action(async (options) => (await import("./commands/sandbox.js")).sandbox(options));
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  reportError(error);
+  process.exitCode = exitCodeFor(error);
+});

@@ -1,0 +1,124 @@
+/** Estimates and their messages, which also carry the send/accept/decline/re-open events. */
+import { randomBytes } from "node:crypto";
+import { deliverMessage, documentTotals, prepareDocument, presentLineItem, sender, type Transition } from "../billing.js";
+import { byField, dateRange, stateIn, updatedSince } from "../filters.js";
+import { requireValid } from "../guards.js";
+import { ESTIMATE_STATES, type EstimateMessageRow, type EstimateRow } from "../model.js";
+import { clientRef, userRef } from "../refs.js";
+import { ALL_ACTIONS, NEWEST_FIRST, defineResource, latestFirst, pick } from "../resource.js";
+import { today } from "../router.js";
+
+type EstimateState = EstimateRow["state"];
+
+const ESTIMATE_EVENTS: Record<string, Transition<EstimateState>> = {
+  send: { from: ["draft"], to: "sent", stamps: { sent_at: true } },
+  accept: { from: ["sent"], to: "accepted", stamps: { accepted_at: true } },
+  decline: { from: ["sent"], to: "declined", stamps: { declined_at: true } },
+  "re-open": { from: ["accepted", "declined"], to: "sent", stamps: { accepted_at: false, declined_at: false } },
+};
+
+export const estimates = defineResource({
+  collection: "estimates",
+  path: "/estimates",
+  actions: ALL_ACTIONS,
+  pagination: "page",
+  sort: latestFirst<EstimateRow>((estimate) => estimate.issue_date),
+  filters: [
+    byField<EstimateRow>("client_id"),
+    updatedSince<EstimateRow>(),
+    ...dateRange<EstimateRow>((estimate) => estimate.issue_date),
+    stateIn<EstimateRow>(ESTIMATE_STATES),
+  ],
+  fields: [
+    { name: "client_id", type: "int", required: true, ref: "clients" },
+    { name: "number", type: "string" },
+    { name: "purchase_order", type: "string" },
+    { name: "tax", type: "number", min: 0 },
+    { name: "tax2", type: "number", min: 0 },
+    { name: "discount", type: "number", min: 0 },
+    { name: "subject", type: "string" },
+    { name: "notes", type: "string" },
+    { name: "currency", type: "string" },
+    { name: "issue_date", type: "date" },
+    { name: "line_items", type: "array", virtual: true },
+  ],
+  defaults: (ctx) => ({
+    client_id: 0,
+    creator_id: ctx.store.meId,
+    client_key: randomBytes(20).toString("hex"),
+    number: "",
+    purchase_order: null,
+    tax: null,
+    tax2: null,
+    discount: null,
+    subject: null,
+    notes: null,
+    currency: "",
+    line_items: [],
+    state: "draft" as const,
+    issue_date: today(ctx),
+    sent_at: null,
+    accepted_at: null,
+    declined_at: null,
+  }),
+  prepare: (estimate, input, { store }) => prepareDocument("estimates", estimate, input, store),
+  afterDelete(estimate, { store }) {
+    store.removeWhere("estimate_messages", (message) => message.estimate_id === estimate.id);
+    for (const invoice of store.where("invoices", (row) => row.estimate_id === estimate.id)) store.save("invoices", { ...invoice, estimate_id: null });
+  },
+  present(estimate, { store }) {
+    const totals = documentTotals(estimate);
+    return {
+      ...pick(estimate, ["id", "client_key", "number", "purchase_order"]),
+      amount: totals.amount,
+      tax: estimate.tax,
+      tax_amount: totals.tax_amount,
+      tax2: estimate.tax2,
+      tax2_amount: totals.tax2_amount,
+      discount: estimate.discount,
+      discount_amount: totals.discount_amount,
+      ...pick(estimate, ["subject", "notes", "state", "issue_date", "sent_at", "created_at", "updated_at", "accepted_at", "declined_at", "currency"]),
+      client: clientRef(store, estimate.client_id),
+      creator: userRef(store, estimate.creator_id),
+      line_items: estimate.line_items.map((item) => presentLineItem(store, item, false)),
+    };
+  },
+});
+
+const MESSAGE_FIELDS = [
+  "id", "sent_by", "sent_by_email", "sent_from", "sent_from_email", "send_me_a_copy", "created_at", "updated_at", "recipients",
+  "event_type", "subject", "body",
+] as const;
+
+export const estimateMessages = defineResource({
+  collection: "estimate_messages",
+  path: "/estimates/:estimate_id/messages",
+  parent: { param: "estimate_id", collection: "estimates", field: "estimate_id" },
+  actions: ["list", "create", "delete"],
+  pagination: "cursor",
+  sort: NEWEST_FIRST,
+  filters: [updatedSince<EstimateMessageRow>()],
+  fields: [
+    { name: "event_type", type: "string", oneOf: Object.keys(ESTIMATE_EVENTS) },
+    { name: "recipients", type: "array" },
+    { name: "subject", type: "string" },
+    { name: "body", type: "string" },
+    { name: "send_me_a_copy", type: "bool" },
+  ],
+  defaults: ({ store }) => ({
+    estimate_id: 0,
+    ...sender(store.me),
+    recipients: [],
+    subject: null,
+    body: null,
+    send_me_a_copy: false,
+    event_type: null,
+  }),
+  prepare(message, _input, { store, now }) {
+    const estimate = store.find("estimates", message.estimate_id)!;
+    // estimates have no "copy to myself only" sending: recipients are required
+    requireValid(message.event_type !== null || (Array.isArray(message.recipients) && message.recipients.length > 0), "recipients can't be blank");
+    return deliverMessage(message, estimate, ESTIMATE_EVENTS, { store, now: now(), title: "Estimate", variant: null, save: (doc) => store.save("estimates", doc) });
+  },
+  present: (message) => pick(message, MESSAGE_FIELDS),
+});

@@ -1,0 +1,91 @@
+/** What makes a time entry valid and what it costs, and how timers run: shared by the CRUD spec and stop/restart. */
+import { clockOf, formatClock, isoSeconds } from "./dates.js";
+import { unprocessable } from "./errors.js";
+import { round2 } from "./math.js";
+import type { ProjectRow, TaskAssignmentRow, TimeEntryRow, UserAssignmentRow, UserRow } from "./model.js";
+import type { Store } from "./store.js";
+
+export const LOCKED_BY_INVOICE = "Item Invoiced and Locked for this Time Period";
+
+/** The active assignment of a user to a project; 422 when there is none. */
+export function userAssignmentFor(store: Store, projectId: number, userId: number): UserAssignmentRow {
+  const assignment = store.where("user_assignments", (a) => a.project_id === projectId && a.user_id === userId && a.is_active).at(0);
+  if (!assignment) throw unprocessable(`user_id ${userId} is not assigned to project ${projectId}`);
+  return assignment;
+}
+
+/** The active user and task assignments that let `user_id` track `task_id` on `project_id`; 422 otherwise. */
+export function assignmentsFor(
+  store: Store,
+  entry: { user_id: number; project_id: number; task_id: number },
+): { userAssignment: UserAssignmentRow; taskAssignment: TaskAssignmentRow } {
+  const project = store.find("projects", entry.project_id)!;
+  if (!project.is_active) throw unprocessable(`project_id ${project.id} is archived; time can't be tracked on it`);
+  const userAssignment = userAssignmentFor(store, project.id, entry.user_id);
+  const taskAssignment = store
+    .where("task_assignments", (a) => a.project_id === project.id && a.task_id === entry.task_id && a.is_active)
+    .at(0);
+  if (!taskAssignment) throw unprocessable(`task_id ${entry.task_id} is not assigned to project ${project.id}`);
+  return { userAssignment, taskAssignment };
+}
+
+/** The hourly rate Harvest bills, following the project's bill_by. */
+export function billableRate(project: ProjectRow, user: UserRow, userAssignment: UserAssignmentRow, taskAssignment: TaskAssignmentRow): number | null {
+  switch (project.bill_by) {
+    case "Project":
+      return project.hourly_rate;
+    case "Tasks":
+      return taskAssignment.hourly_rate;
+    case "People":
+      return userAssignment.use_default_rates ? user.default_hourly_rate : userAssignment.hourly_rate;
+    case "none":
+      return null;
+  }
+}
+
+/** Links the entry to its assignments and snapshots billable, budgeted and the rates, as Harvest does when time is tracked. */
+export function assignAndRate(store: Store, entry: TimeEntryRow): void {
+  const { userAssignment, taskAssignment } = assignmentsFor(store, entry);
+  const project = store.find("projects", entry.project_id)!;
+  const user = store.find("users", entry.user_id)!;
+  entry.user_assignment_id = userAssignment.id;
+  entry.task_assignment_id = taskAssignment.id;
+  entry.billable = project.is_billable && taskAssignment.billable;
+  entry.budgeted = project.budget_by !== "none";
+  entry.billable_rate = entry.billable ? billableRate(project, user, userAssignment, taskAssignment) : null;
+  entry.cost_rate = user.cost_rate;
+}
+
+/** Hours tracked so far, including the running timer. */
+export function currentHours(entry: TimeEntryRow, now: Date): number {
+  if (!entry.is_running || !entry.timer_started_at) return entry.hours_without_timer;
+  const elapsed = Math.max(0, now.getTime() - Date.parse(entry.timer_started_at)) / 3_600_000;
+  return round2(entry.hours_without_timer + elapsed);
+}
+
+export function startTimer(entry: TimeEntryRow, now: Date, timestampTimers: boolean): void {
+  entry.is_running = true;
+  entry.timer_started_at = isoSeconds(now);
+  if (timestampTimers) {
+    entry.started_time ??= formatClock(clockOf(now));
+    entry.ended_time = null;
+  }
+}
+
+export function stopTimer(entry: TimeEntryRow, now: Date, timestampTimers: boolean): void {
+  entry.hours_without_timer = currentHours(entry, now);
+  entry.is_running = false;
+  entry.timer_started_at = null;
+  if (timestampTimers) entry.ended_time = formatClock(clockOf(now));
+  entry.updated_at = isoSeconds(now);
+}
+
+/** Harvest keeps one running timer per user: starting one stops the others. */
+export function stopOtherTimers(store: Store, entry: TimeEntryRow, now: Date): void {
+  const running = store.where("time_entries", (other) => other.is_running && other.user_id === entry.user_id && other.id !== entry.id);
+  for (const other of running) {
+    const stopped = { ...other };
+    stopTimer(stopped, now, store.company.wants_timestamp_timers);
+    store.save("time_entries", stopped);
+  }
+}

@@ -1,0 +1,69 @@
+/** Small HTTP helpers shared by the simulated APIs: JSON replies, bodies, queries, headers. */
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+
+export function newRequestId(): string {
+  return randomUUID().replaceAll("-", "");
+}
+
+/** Writes a JSON reply; an undefined body is sent as an empty body (Harvest answers DELETE that way). */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = body === undefined ? "" : JSON.stringify(body);
+  res.writeHead(status, { "Content-Type": JSON_CONTENT_TYPE, "Content-Length": String(Buffer.byteLength(text)), ...headers });
+  res.end(text);
+}
+
+export async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export class InvalidBodyError extends Error {}
+
+/** A JSON object body, or a form-encoded one (`key[]` repeated keys become arrays). */
+export function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (raw.trim() === "") return {};
+  if ((contentType ?? "").includes("application/x-www-form-urlencoded")) return formToObject(raw);
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    throw new InvalidBodyError(`Request body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new InvalidBodyError("Request body must be a JSON object");
+  }
+  return value as Record<string, unknown>;
+}
+
+function formToObject(raw: string): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    if (!key.endsWith("[]")) {
+      result[key] = value;
+      continue;
+    }
+    const name = key.slice(0, -2);
+    const list = Array.isArray(result[name]) ? (result[name] as string[]) : [];
+    list.push(value);
+    result[name] = list;
+  }
+  return result;
+}
+
+/** Request headers with lower-case names and repeated values joined. */
+export function headerRecord(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return headers;
+}
+
+export function bearerToken(headers: Record<string, string>): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? "");
+  return match?.[1];
+}
