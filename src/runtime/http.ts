@@ -24,9 +24,12 @@ export interface HttpOptions {
 
 const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
 
+/** undici's own timers tick about twice a second: nearly free per call, but too coarse below this. */
+const COARSE_TIMER_MIN_MS = 1000;
+
 export async function sendHttp(req: HttpRequest, options: HttpOptions): Promise<HttpResponse> {
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const precise = options.timeoutMs < COARSE_TIMER_MIN_MS ? AbortSignal.timeout(options.timeoutMs) : undefined;
+  const signal = precise && options.signal ? AbortSignal.any([options.signal, precise]) : (precise ?? options.signal);
   try {
     const res = await request(req.url, {
       method: req.method as Dispatcher.HttpMethod,
@@ -34,11 +37,13 @@ export async function sendHttp(req: HttpRequest, options: HttpOptions): Promise<
       body: req.body,
       dispatcher: options.dispatcher,
       signal,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
     });
     const text = await res.body.text();
     return { status: res.statusCode, headers: res.headers, body: parseBody(text, res.headers["content-type"]) };
   } catch (error) {
-    throw transportError(error, req, options, timeout);
+    throw transportError(error, req, options, precise);
   }
 }
 
@@ -55,9 +60,9 @@ function parseBody(text: string, contentType: string | string[] | undefined): un
   return text;
 }
 
-function transportError(error: unknown, req: HttpRequest, options: HttpOptions, timeout: AbortSignal): unknown {
+function transportError(error: unknown, req: HttpRequest, options: HttpOptions, precise: AbortSignal | undefined): unknown {
   const where = `${req.method} ${redactUrl(req.url)}`;
-  if (timeout.aborted || TIMEOUT_CODES.has((error as { code?: string })?.code ?? ""))
+  if (precise?.aborted || TIMEOUT_CODES.has((error as { code?: string })?.code ?? ""))
     return new TimeoutError(`${where} timed out after ${options.timeoutMs} ms`, options.timeoutMs);
   // The caller cancelled: hand back their reason untouched.
   if (options.signal?.aborted) return options.signal.reason ?? error;

@@ -7,7 +7,7 @@ import type { Dispatcher } from "undici";
 import { NetworkError, TimeoutError, UpstreamError } from "../errors.js";
 import type { CredentialRecord } from "../credentials/types.js";
 import type { ApplyTemplates, Manifest } from "../manifest/types.js";
-import { chooseVariant, renderAuth, secretFields, type ChosenVariant } from "./auth.js";
+import { chooseVariant, renderAuth, secretFields, type ChosenVariant, type RenderedAuth } from "./auth.js";
 import type { Endpoints } from "./endpoints.js";
 import { sendHttp, type HttpRequest, type HttpResponse } from "./http.js";
 import { accessToken, type OAuthContext } from "./oauth.js";
@@ -34,6 +34,7 @@ export interface Call {
   headers: Record<string, string>;
   record: CredentialRecord;
   applies: (ApplyTemplates | undefined)[];
+  staticAuth?: RenderedAuth;
   oauth?: OAuthContext;
   window?: SlidingWindow;
   send: SendOptions;
@@ -52,26 +53,48 @@ function accountFingerprint(variant: string, record: CredentialRecord): string {
   return createHash("sha256").update(`${variant}\0${stable.join("\0")}`).digest("base64url");
 }
 
+/** What a credential record means for one action, worked out once per record (stores hand out a new object when values change). */
+interface Prepared {
+  chosen?: ChosenVariant;
+  credentials: string[];
+  secrets: string[];
+  fingerprint: string;
+  /** Headers and query from templates, when they do not depend on a refreshed access token. */
+  staticAuth?: RenderedAuth;
+}
+
+const preparedByRecord = new WeakMap<CredentialRecord, Map<ActionPlan, Prepared>>();
+
+function prepare(manifest: Manifest, plan: ActionPlan, record: CredentialRecord, account: string): Prepared {
+  let byPlan = preparedByRecord.get(record);
+  if (!byPlan) preparedByRecord.set(record, (byPlan = new Map()));
+  let prepared = byPlan.get(plan);
+  if (prepared) return prepared;
+  const chosen = plan.spec.auth?.none ? undefined : chooseVariant(manifest, record, plan.spec.auth, account);
+  const credentials = chosen ? secretFields(chosen.variant) : [];
+  prepared = {
+    chosen,
+    credentials,
+    secrets: credentials.map((f) => record[f]!).filter(Boolean),
+    fingerprint: accountFingerprint(chosen?.name ?? "", record),
+    staticAuth: chosen?.variant.type === "oauth2_refresh" ? undefined : renderAuth([chosen?.variant.apply, plan.spec.auth?.apply], record),
+  };
+  byPlan.set(plan, prepared);
+  return prepared;
+}
+
 export async function prepareCall(manifest: Manifest, plan: ActionPlan, endpoints: Endpoints, account: string, send: SendOptions): Promise<Call> {
-  const needsAuth = !plan.spec.auth?.none;
-  const record = needsAuth ? ((await endpoints.store.get(manifest.name, account)) ?? {}) : {};
-  const chosen: ChosenVariant | undefined = needsAuth ? chooseVariant(manifest, record, plan.spec.auth, account) : undefined;
-  const baseUrl = plan.spec.host ? endpoints.hosts[plan.spec.host]! : endpoints.baseUrl;
+  const record = plan.spec.auth?.none ? {} : ((await endpoints.store.get(manifest.name, account)) ?? {});
+  const { chosen, credentials, secrets, fingerprint, staticAuth } = prepare(manifest, plan, record, account);
   const call: Call = {
     plan,
-    baseUrl,
+    baseUrl: plan.spec.host ? endpoints.hosts[plan.spec.host]! : endpoints.baseUrl,
     headers: endpoints.headers,
     record,
     applies: [chosen?.variant.apply, plan.spec.auth?.apply],
+    staticAuth,
     send,
-    errors: {
-      manifest,
-      entity: plan.entity,
-      action: plan.action,
-      variant: chosen?.name,
-      credentials: chosen ? secretFields(chosen.variant) : [],
-      secrets: chosen ? secretFields(chosen.variant).map((f) => record[f]!).filter(Boolean) : [],
-    },
+    errors: { manifest, entity: plan.entity, action: plan.action, variant: chosen?.name, credentials, secrets: [...secrets] },
     nextPage: () => undefined,
   };
   if (chosen?.variant.type === "oauth2_refresh") {
@@ -85,7 +108,7 @@ export async function prepareCall(manifest: Manifest, plan: ActionPlan, endpoint
     };
   }
   const limit = endpoints.rateLimit === false ? undefined : (endpoints.rateLimit ?? groupLimit(manifest, plan.rateGroup));
-  if (limit) call.window = windowFor(`${manifest.name}\0${accountFingerprint(chosen?.name ?? "", record)}\0${plan.rateGroup}`, limit);
+  if (limit) call.window = windowFor(`${manifest.name}\0${fingerprint}\0${plan.rateGroup}`, limit);
   return call;
 }
 
@@ -148,7 +171,8 @@ function backoff(send: SendOptions, attempt: number): number {
 }
 
 function requestFor(call: Call, page: PageRequest, token: string | undefined): HttpRequest {
-  const auth = renderAuth(call.applies, token ? { ...call.record, access_token: token } : call.record);
+  // Only an OAuth call has a token, and only an OAuth call has no pre-rendered auth.
+  const auth = token ? renderAuth(call.applies, { ...call.record, access_token: token }) : call.staticAuth!;
   if (!page.url) return buildRequest(call.plan, page.params, call.baseUrl, call.headers, auth);
   const url = new URL(page.url);
   for (const [key, value] of Object.entries(auth.query)) url.searchParams.set(key, value);

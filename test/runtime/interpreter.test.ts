@@ -1,4 +1,6 @@
 /** The generic interpreter, driven through the demo manifest and an undici MockAgent. */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { AuthError, NetworkError, NotFoundError, RateLimitError, TimeoutError, UpstreamError, ValidationError } from "../../src/errors.js";
 import { API, demo, mockApi, query } from "./helpers.js";
@@ -235,12 +237,31 @@ describe("errors and retries", () => {
     expect(error.retryAfter).toBe(3600);
   });
 
-  it("times out a slow answer with TimeoutError, retrying reads first", async () => {
-    const { agent } = mockApi();
-    agent.get(API).intercept({ path: "/v1/items/1", method: "GET" }).reply(200, { item: 1 }).delay(500).times(2);
-    const error = await demo({ dispatcher: agent, timeout: 50, retries: 1 }).execute("items", "get", { id: 1 }).catch((e) => e);
-    expect(error).toBeInstanceOf(TimeoutError);
-    expect(error.message).toBe("GET https://api.demo.test/v1/items/1 timed out after 50 ms");
+  /** A loopback server that answers after `delayMs`, counting requests. */
+  async function slowServer(delayMs: number) {
+    const server = createServer((_req, res) => {
+      counter.requests++;
+      setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end('{"item":1}'), delayMs).unref();
+    });
+    const counter = { requests: 0, base: "", close: () => (server.closeAllConnections(), server.close()) };
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    counter.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+    return counter;
+  }
+
+  it.each([
+    ["a sub-second timeout (precise timer)", 50, 400, 1],
+    ["a longer timeout (undici's own timers)", 1000, 3000, 0],
+  ])("times out with TimeoutError under %s, retrying reads first", async (_, timeout, delay, retries) => {
+    const slow = await slowServer(delay);
+    try {
+      const error = await demo({ baseUrl: slow.base, timeout, retries }).execute("items", "get", { id: 1 }).catch((e) => e);
+      expect(error).toBeInstanceOf(TimeoutError);
+      expect(error.message).toBe(`GET ${slow.base}/items/1 timed out after ${timeout} ms`);
+      expect(slow.requests).toBe(retries + 1);
+    } finally {
+      slow.close();
+    }
   });
 
   it("reports a refused connection as NetworkError without leaking query credentials", async () => {
