@@ -74,10 +74,10 @@ describe("requests", () => {
     const first = await harvest().execute<unknown[]>("time_entries", "list", params);
     expect(first.meta.total_pages).toBeGreaterThan(3);
     sandbox.harvest.reset();
-    const all = await harvest().execute<{ spent_date: string; is_running: boolean }[]>("time_entries", "list", params, { all: true });
+    const all = await harvest().execute<{ id: number; spent_date: string; is_running: boolean }[]>("time_entries", "list", params, { all: true });
     expect(all.data).toHaveLength(first.meta.total!);
     expect(all.meta).toMatchObject({ pages: first.meta.total_pages, has_more: false, next: null });
-    expect(new Set(all.data.map((e) => (e as { id: number }).id)).size).toBe(all.data.length);
+    expect(new Set(all.data.map((e) => e.id)).size).toBe(all.data.length);
     for (const entry of all.data) expect(entry.spent_date >= "2026-03-01" && entry.spent_date <= "2026-05-31" && !entry.is_running).toBe(true);
     const pages = apiRequests();
     expect(pages).toHaveLength(first.meta.total_pages!);

@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { AuthError, NetworkError, NotFoundError, RateLimitError, TimeoutError, UpstreamError, ValidationError } from "../../src/errors.js";
+import { connect } from "../../src/runtime/connector.js";
 import { API, demo, mockApi, query } from "./helpers.js";
 
 describe("params", () => {
@@ -41,6 +42,10 @@ describe("params", () => {
     expect(query(sent[0]!.path)).toMatchObject({ page: "2", active: "false" });
     const error = await demo({ dispatcher: agent }).execute("items", "list", { page: "1.5" }).catch((e) => e);
     expect(error.issues[0]).toEqual({ param: "page", message: 'must be integer (got "1.5")' });
+  });
+
+  it("names the available connectors for an unknown one", () => {
+    expect(() => connect("harvets")).toThrow(/unknown connector "harvets"; available: harvest/);
   });
 
   it("lists valid entities and actions for unknown ones", async () => {
@@ -261,6 +266,29 @@ describe("errors and retries", () => {
       expect(slow.requests).toBe(retries + 1);
     } finally {
       slow.close();
+    }
+  });
+
+  it("retries a GET after a connection reset, but never a POST", async () => {
+    let requests = 0;
+    const flaky = createServer((req, res) => {
+      requests++;
+      // Every odd request loses its connection before any answer.
+      if (requests % 2 === 1) return req.socket.destroy();
+      res.writeHead(200, { "content-type": "application/json" }).end('{"item":{"id":1}}');
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(flaky.address() as AddressInfo).port}/v1`;
+    try {
+      const got = await demo({ baseUrl: base }).execute("items", "get", { id: 1 });
+      expect(got.data).toEqual({ id: 1 });
+      expect(requests).toBe(2);
+      const error = await demo({ baseUrl: base }).execute("items", "create", { name: "once" }).catch((e) => e);
+      expect(error).toBeInstanceOf(NetworkError);
+      expect(requests).toBe(3);
+    } finally {
+      flaky.closeAllConnections();
+      flaky.close();
     }
   });
 

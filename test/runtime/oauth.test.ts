@@ -97,6 +97,15 @@ describe("OAuth2 refresh", () => {
     expect(sent.map((s) => s.path)).toEqual(["/v1/items/1"]);
   });
 
+  it("refreshes a stored access token that has expired before using it", async () => {
+    const { agent, on, sent } = mockApi();
+    tokenEndpoint(on);
+    on(API, "GET", "/v1/items/1", (req) => [req.headers.authorization === "Bearer at-1" ? 200 : 401, { item: 1 }]);
+    const record = { ...oauthRecord(), access_token: "stale", expires_at: String(Date.now() - 1000) };
+    await demo({ dispatcher: agent, credentials: record }).execute("items", "get", { id: 1 });
+    expect(sent.map((s) => s.path)).toEqual(["/token", "/v1/items/1"]);
+  });
+
   it("sends the token request to CONNECTORS_<NAME>_TOKEN_URL when set", async () => {
     const { agent, on, sent } = mockApi();
     on("http://127.0.0.1:7", "POST", "/oauth/token", () => [200, { access_token: "x", expires_in: 60 }]);
