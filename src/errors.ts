@@ -115,12 +115,17 @@ export class RateLimitError extends ConnectorError {
 }
 
 export class CreditsError extends ConnectorError {
+  /** The account's balance, when known. */
   readonly balance?: number;
+  /** What the call would cost (the estimate). */
   readonly cost?: number;
-  constructor(message: string, details: { balance?: number; cost?: number } = {}) {
+  readonly budget?: number;
+  /** What was already spent when the call stopped. */
+  readonly spent?: number;
+  readonly status?: number;
+  constructor(message: string, details: { balance?: number; cost?: number; budget?: number; spent?: number; status?: number } = {}) {
     super("E_CREDITS", message);
-    this.balance = details.balance;
-    this.cost = details.cost;
+    Object.assign(this, details);
   }
 }
 

@@ -38,7 +38,26 @@ export function checkManifest(manifest: Manifest): Finding[] {
   for (const [entityName, entity] of Object.entries(manifest.entities))
     for (const [actionName, action] of Object.entries(entity.actions))
       checkAction(manifest, action, ["entities", entityName, "actions", actionName], allFields, findings);
+  checkErrorRules(manifest, allFields, findings);
+  const balance = manifest.costs?.balance;
+  if (balance && !manifest.entities[balance.entity]?.actions[balance.action])
+    findings.push({ path: ["costs", "balance"], message: `no action ${balance.entity}.${balance.action} to read the balance with` });
   return findings;
+}
+
+function checkErrorRules(manifest: Manifest, allFields: Set<string>, findings: Finding[]): void {
+  (manifest.errors?.rules ?? []).forEach((rule, i) => {
+    const at = ["errors", "rules", i];
+    if (rule.message_matches !== undefined) {
+      try {
+        new RegExp(rule.message_matches, "i");
+      } catch (error) {
+        findings.push({ path: [...at, "message_matches"], message: `not a valid regular expression: ${(error as Error).message}` });
+      }
+    }
+    for (const field of rule.credentials ?? [])
+      if (!allFields.has(field)) findings.push({ path: [...at, "credentials"], message: `unknown credential field "${field}"` });
+  });
 }
 
 function checkVariant(name: string, variant: AuthVariant, findings: Finding[]): void {
@@ -73,12 +92,23 @@ function checkAction(manifest: Manifest, action: Action, at: string[], allFields
   checkTemplates(action.auth?.apply, allFields, [...at, "auth", "apply"], findings);
 
   const params = resolveParams(manifest, action);
+  checkCost(manifest, action, params, add);
   const placeholders = pathPlaceholders(action.path);
   for (const name of placeholders)
     if (params[name]?.in !== "path") add(["path"], `path names {${name}}, but no path param "${name}" is declared`);
   for (const [name, spec] of Object.entries(params))
     if (spec.in === "path" && !placeholders.includes(name)) add(["params", name], `path param "${name}" does not appear in path ${action.path}`);
   checkExample(action, paramsSchema(params), at, findings);
+}
+
+function checkCost(manifest: Manifest, action: Action, params: Record<string, unknown>, add: (path: (string | number)[], message: string) => void): void {
+  const cost = action.cost;
+  if (!cost) return;
+  if (!manifest.costs) add(["cost"], "an action with a cost needs the top-level `costs` (currency, response_path)");
+  cost.when?.forEach((w, i) => {
+    if (!(w.param in params)) add(["cost", "when", i, "param"], `unknown param "${w.param}"`);
+  });
+  if (cost.per === "item" && !(cost.items_param && cost.items_param in params)) add(["cost", "items_param"], "per: item needs items_param naming an array param");
 }
 
 const exampleAjv = createAjv();

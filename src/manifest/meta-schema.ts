@@ -65,7 +65,28 @@ export const metaSchema = {
     errors: {
       type: "object",
       additionalProperties: false,
-      properties: { message: { type: "array", items: { type: "string" }, minItems: 1 } },
+      properties: {
+        message: { type: "array", items: { type: "string" }, minItems: 1 },
+        status_path: { type: "string" },
+        rules: { type: "array", items: { $ref: "#/definitions/errorRule" } },
+      },
+    },
+    default_param_location: { enum: ["query", "body"] },
+    concurrency: { type: "integer", minimum: 1 },
+    costs: {
+      type: "object",
+      additionalProperties: false,
+      required: ["currency"],
+      properties: {
+        currency: { type: "string", pattern: "^[A-Z]{3}$" },
+        response_path: { type: "string" },
+        balance: {
+          type: "object",
+          additionalProperties: false,
+          required: ["entity", "action", "path"],
+          properties: { entity: identifier, action: identifier, path: { type: "string" } },
+        },
+      },
     },
     guidance: { type: "array", items: { type: "string", minLength: 1 } },
     entities: { type: "object", propertyNames: identifier, minProperties: 1, additionalProperties: { $ref: "#/definitions/entity" } },
@@ -129,6 +150,43 @@ export const metaSchema = {
         total: { type: "string" },
         total_pages: { type: "string" },
         page: { type: "string" },
+        token: { type: "string" },
+        token_param: { type: "string" },
+        max_pages: { type: "integer", minimum: 1 },
+        page_size: { type: "integer", minimum: 1 },
+      },
+    },
+    errorRule: {
+      type: "object",
+      additionalProperties: false,
+      required: ["kind"],
+      properties: {
+        status: { type: "integer", minimum: 100, maximum: 599 },
+        message_matches: { type: "string" },
+        kind: { enum: ["auth", "not_found", "credits", "rate_limit", "upstream"] },
+        credentials: nameList,
+        message: { type: "string" },
+      },
+    },
+    cost: {
+      type: "object",
+      additionalProperties: false,
+      required: ["amount"],
+      properties: {
+        amount: { type: "number", minimum: 0 },
+        when: {
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["param", "equals", "amount"],
+            properties: { param: { type: "string" }, equals: {}, amount: { type: "number", minimum: 0 } },
+          },
+        },
+        billed_by: identifier,
+        per: { enum: ["request", "item"] },
+        items_param: { type: "string" },
+        note: { type: "string" },
       },
     },
     action: {
@@ -150,13 +208,15 @@ export const metaSchema = {
         auth: {
           type: "object",
           additionalProperties: false,
-          properties: { none: { type: "boolean" }, optional: nameList, require: nameList, apply: applyTemplates },
+          properties: { none: { type: "boolean" }, optional: nameList, require: nameList, apply: applyTemplates, apply_variant: { type: "boolean" } },
         },
         annotations: {
           type: "object",
           additionalProperties: false,
           properties: { read_only: { type: "boolean" }, destructive: { type: "boolean" }, idempotent: { type: "boolean" } },
         },
+        cost: { $ref: "#/definitions/cost" },
+        timeout_ms: { type: "integer", minimum: 1 },
         example: {
           type: "object",
           additionalProperties: false,

@@ -12,9 +12,10 @@ export function pathPlaceholders(path: string): string[] {
   return [...path.matchAll(PLACEHOLDER)].map((m) => m[1]!);
 }
 
-/** Where a param goes when the manifest does not say: the path if named there, else query for reads, body for writes. */
-function defaultLocation(name: string, action: Action, placeholders: string[]): ParamLocation {
+/** Where a param goes when the action does not say: the path if named there, else the manifest's default, else query for reads, body for writes. */
+function defaultLocation(manifest: Manifest, name: string, action: Action, placeholders: string[]): ParamLocation {
   if (placeholders.includes(name)) return "path";
+  if (manifest.default_param_location) return manifest.default_param_location;
   return action.method === "GET" || action.method === "DELETE" ? "query" : "body";
 }
 
@@ -26,7 +27,7 @@ export function resolveParams(manifest: Manifest, action: Action): Record<string
   Object.assign(merged, action.params);
   const resolved: Record<string, ResolvedParam> = {};
   for (const [name, spec] of Object.entries(merged)) {
-    const location = spec.in ?? defaultLocation(name, action, placeholders);
+    const location = spec.in ?? defaultLocation(manifest, name, action, placeholders);
     resolved[name] = { ...spec, in: location, required: spec.required || location === "path" || undefined };
   }
   return resolved;

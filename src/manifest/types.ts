@@ -92,6 +92,14 @@ export interface PaginationStrategy {
   total_pages?: string;
   /** page_number: path to the current page number in the body, when given. */
   page?: string;
+  /** page_number: a token from the body that must travel with every later page (e.g. paginationToken). */
+  token?: string;
+  /** page_number: the request parameter that carries that token. */
+  token_param?: string;
+  /** The API serves no page past this one. */
+  max_pages?: number;
+  /** Records per page when the call does not set size_param (used for cost estimates). */
+  page_size?: number;
 }
 
 export interface ActionAuth {
@@ -103,6 +111,8 @@ export interface ActionAuth {
   require?: string[];
   /** Extra templates applied for this action only. */
   apply?: ApplyTemplates;
+  /** false: the variant's own templates are not sent (the action goes to a host that must not see them). */
+  apply_variant?: boolean;
 }
 
 export interface ActionAnnotations {
@@ -114,6 +124,21 @@ export interface ActionAnnotations {
 export interface ActionExample {
   description?: string;
   params: Record<string, unknown>;
+}
+
+/** What one request of an action costs, in the manifest's currency. */
+export interface ActionCost {
+  /** Cost of one request (or one page, for lists). */
+  amount: number;
+  /** Cost overrides when a param has a value, first match wins (e.g. findEmail: true). */
+  when?: { param: string; equals: unknown; amount: number }[];
+  /** Who bills it when not the API itself (e.g. apify). */
+  billed_by?: string;
+  /** Per what unit the API bills, for estimates: request (default), or each item of an array param. */
+  per?: "request" | "item";
+  /** The array param whose items are billed, with per: item. */
+  items_param?: string;
+  note?: string;
 }
 
 export interface Action {
@@ -132,6 +157,9 @@ export interface Action {
   rate_limit?: string;
   auth?: ActionAuth;
   annotations?: ActionAnnotations;
+  cost?: ActionCost;
+  /** Longest this action may take, per attempt, in ms (overrides the connection's timeout when longer). */
+  timeout_ms?: number;
   example: ActionExample;
 }
 
@@ -140,9 +168,34 @@ export interface Entity {
   actions: Record<string, Action>;
 }
 
+export type ErrorKind = "auth" | "not_found" | "credits" | "rate_limit" | "upstream";
+
+/** Recognises an error answer by status and message, and says what it means. */
+export interface ErrorRule {
+  status?: number;
+  /** A regular expression (case-insensitive) the API's message must match. */
+  message_matches?: string;
+  kind: ErrorKind;
+  /** For auth errors: the credential fields concerned (e.g. li_at). */
+  credentials?: string[];
+  /** What to tell the caller, before the API's own message. */
+  message?: string;
+}
+
 export interface ErrorRules {
   /** Dotted paths tried in order for the API's own error message. */
   message?: string[];
+  /** A status inside the body (e.g. status: 404 with HTTP 200) that wins over the HTTP status when it is 400 or more. */
+  status_path?: string;
+  rules?: ErrorRule[];
+}
+
+export interface Costs {
+  currency: string;
+  /** Where a response says what the call cost. */
+  response_path?: string;
+  /** The action that reads the account's balance, and where the balance is in its record. */
+  balance?: { entity: string; action: string; path: string };
 }
 
 export interface Manifest {
@@ -159,6 +212,11 @@ export interface Manifest {
   pagination?: Record<string, PaginationStrategy>;
   param_groups?: Record<string, Record<string, ParamSpec>>;
   errors?: ErrorRules;
+  /** Where params go when neither the manifest nor the path says: the default is query for GET/DELETE, body otherwise. */
+  default_param_location?: "query" | "body";
+  /** Requests in flight per account; more wait their turn. */
+  concurrency?: number;
+  costs?: Costs;
   guidance?: string[];
   entities: Record<string, Entity>;
 }

@@ -1,12 +1,14 @@
 /** The generic interpreter: connect(name) gives a Connector that runs any action a manifest declares. */
 import type { Dispatcher } from "undici";
-import { ValidationError } from "../errors.js";
+import { CreditsError, UpstreamError, ValidationError } from "../errors.js";
 import type { CredentialRecord, CredentialStore } from "../credentials/types.js";
 import { findManifest } from "../manifest/registry.js";
 import type { Manifest } from "../manifest/types.js";
 import { describeConnector, type ConnectorDescription } from "./describe.js";
 import { resolveEndpoints, type Endpoints } from "./endpoints.js";
-import { nextPageFor, pageTotals, walkPages, type Page, type PageRequest } from "./pagination.js";
+import { advance, nextPageFor, pageTotals, type Page, type PageRequest } from "./pagination.js";
+import { BudgetGuard } from "./budget.js";
+import { estimateCost, type CostEstimate } from "./costs.js";
 import { checkParams } from "./params.js";
 import { requestId } from "./response.js";
 import { getPath } from "./path.js";
@@ -39,6 +41,10 @@ export interface ConnectOptions {
   maxRetryAfter?: number;
   /** Client-side pacing: false turns it off, an object replaces every group's limit; env CONNECTORS_RATE_LIMIT=off. */
   rateLimit?: false | RateLimit;
+  /** Requests in flight per account (default: the manifest's, e.g. a plan's limit); false for no limit. */
+  concurrency?: false | number;
+  /** Before costly calls, check the account's balance covers the estimate (see ExecuteOptions.preflight). */
+  preflight?: boolean;
   /** Run against the embedded sandbox with its fixed credentials (no account needed). */
   sandbox?: boolean;
   /** Where to find manifests other than the bundled ones. */
@@ -55,6 +61,10 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   /** Called after each page while walking (progress). */
   onPage?: (progress: { pages: number; records: number }) => void;
+  /** Refuse, before sending, a call whose estimated cost is over this amount (manifest currency, e.g. USD). */
+  budget?: number;
+  /** Read the account's balance (cached briefly) first and fail early when it cannot cover the estimate. */
+  preflight?: boolean;
 }
 
 export interface ResultMeta {
@@ -71,6 +81,10 @@ export interface ResultMeta {
   total?: number;
   total_pages?: number;
   pages?: number;
+  /** What the call spent, for actions that cost money (the API's own figure when it gives one). */
+  cost?: number;
+  /** Who bills that cost, when not the API itself (e.g. apify). */
+  billed_by?: string;
 }
 
 export interface Result<T = unknown> {
@@ -78,11 +92,15 @@ export interface Result<T = unknown> {
   meta: ResultMeta;
 }
 
+/** How long a balance read for a pre-flight check stays good. */
+const BALANCE_TTL_MS = 30_000;
+
 export class Connector {
   readonly name: string;
   readonly manifest: Manifest;
   private readonly options: ConnectOptions;
   private endpoints?: Promise<Endpoints>;
+  private balanceCache?: { amount: number; at: number };
 
   constructor(manifest: Manifest, options: ConnectOptions = {}) {
     this.manifest = manifest;
@@ -105,12 +123,15 @@ export class Connector {
     const checked = checkParams(plan, this.name, params);
     if (options.limit !== undefined && !(Number.isInteger(options.limit) && options.limit > 0))
       throw new ValidationError(`limit must be a positive whole number (got ${JSON.stringify(options.limit)})`);
+    const walking = !!plan.pagination && (options.all || options.limit !== undefined);
+    const guard = await this.budgetGuard(plan, checked, options, walking);
     const call = await this.call(plan, options);
-    if (plan.pagination && (options.all || options.limit !== undefined)) return this.collect(call, checked, options, started) as Promise<Result<T>>;
+    if (walking) return this.collect(call, checked, options, started, guard) as Promise<Result<T>>;
     const page = await sendPage(call, { params: checked });
+    guard?.record(page.cost);
     const next = plan.pagination ? call.nextPage({ params: checked }, page) : undefined;
     const data = plan.spec.records ? page.records : getPath(page.body, plan.spec.record);
-    const meta = this.meta(plan, page, started);
+    const meta = this.meta(plan, page, started, guard);
     if (plan.pagination) Object.assign(meta, { has_more: !!next, next: next?.params ?? null, ...pageTotals(plan.pagination, page.body) });
     return { data: data as T, meta };
   }
@@ -124,8 +145,15 @@ export class Connector {
   async *pages(entity: string, action: string, params: Record<string, unknown> = {}, options: ExecuteOptions = {}): AsyncGenerator<Page> {
     const plan = this.plan(entity, action);
     const checked = checkParams(plan, this.name, params);
+    const guard = await this.budgetGuard(plan, checked, { ...options, all: true }, true);
     const call = await this.call(plan, options);
-    yield* walkPages((request) => sendPage(call, request), { params: checked }, call.nextPage);
+    for await (const { page } of this.walk(call, checked, guard)) yield page;
+  }
+
+  /** What a call would cost, from the manifest's declared costs (0 for actions without one). */
+  estimate(entity: string, action: string, params: Record<string, unknown> = {}, walk: { all?: boolean; limit?: number } = {}): CostEstimate {
+    const plan = this.plan(entity, action);
+    return estimateCost(this.manifest, plan, checkParams(plan, this.name, params), walk);
   }
 
   /** The compiled action, or a ValidationError listing what exists. */
@@ -160,30 +188,80 @@ export class Connector {
     return call;
   }
 
-  private async collect(call: Call, params: Record<string, unknown>, options: ExecuteOptions, started: number): Promise<Result> {
+  /** Sends pages one after another, each checked against the budget before it goes. */
+  private async *walk(call: Call, params: Record<string, unknown>, guard: BudgetGuard | undefined): AsyncGenerator<{ page: Page; next?: PageRequest }> {
+    let request: PageRequest | undefined = { params };
+    let pages = 0;
+    let totalPages: number | undefined;
+    while (request) {
+      if (pages > 0) guard?.checkNext(pages, totalPages);
+      const page = await sendPage(call, request);
+      pages++;
+      guard?.record(page.cost);
+      totalPages = pageTotals(call.plan.pagination, page.body).total_pages;
+      const next = advance(request, call.nextPage(request, page));
+      yield { page, next };
+      request = next;
+    }
+  }
+
+  private async collect(call: Call, params: Record<string, unknown>, options: ExecuteOptions, started: number, guard?: BudgetGuard): Promise<Result> {
     const records: unknown[] = [];
+    const limit = options.limit ?? Infinity;
     let pages = 0;
     let last: Page | undefined;
     let next: PageRequest | undefined;
-    const limit = options.limit ?? Infinity;
     let leftOnPage = false;
-    let request: PageRequest | undefined = { params };
-    while (request && records.length < limit) {
-      last = await sendPage(call, request);
+    for await (const step of this.walk(call, params, guard)) {
+      ({ page: last, next } = step);
       pages++;
       const room = limit - records.length;
       leftOnPage = last.records.length > room;
       records.push(...last.records.slice(0, room));
-      next = call.nextPage(request, last);
       options.onPage?.({ pages, records: records.length });
-      request = next;
+      if (records.length >= limit) break;
     }
-    const meta = this.meta(call.plan, last!, started);
+    const meta = this.meta(call.plan, last!, started, guard);
     Object.assign(meta, { pages, has_more: !!next || leftOnPage, next: next?.params ?? null, ...pageTotals(call.plan.pagination, last?.body) });
     return { data: records, meta };
   }
 
-  private meta(plan: ActionPlan, page: Page, started: number): ResultMeta {
+  /** For actions that cost money: the estimate against the budget and, when asked, the account's balance. */
+  private async budgetGuard(plan: ActionPlan, params: Record<string, unknown>, options: ExecuteOptions, walking: boolean): Promise<BudgetGuard | undefined> {
+    if (!plan.spec.cost) return undefined;
+    const estimate = estimateCost(this.manifest, plan, params, walking ? options : {});
+    const guard = new BudgetGuard(estimate, options.budget, `${this.name} ${plan.entity}.${plan.action}`, (spent) => {
+      if (this.balanceCache && estimate.billed_by === this.name) this.balanceCache.amount -= spent;
+    });
+    guard.checkUpFront();
+    if ((options.preflight ?? this.options.preflight) && estimate.billed_by === this.name) await this.checkBalance(estimate);
+    return guard;
+  }
+
+  /** The account's balance, read with the manifest's balance action and cached briefly. */
+  async balance(): Promise<number> {
+    const spec = this.manifest.costs?.balance;
+    if (!spec) throw new ValidationError(`${this.name} declares no way to read an account balance`);
+    if (this.balanceCache && Date.now() - this.balanceCache.at < BALANCE_TTL_MS) return this.balanceCache.amount;
+    const { data } = await this.execute(spec.entity, spec.action, {});
+    const amount = getPath(data, spec.path);
+    if (typeof amount !== "number") throw new UpstreamError(`${this.manifest.title} gave no balance at "${spec.path}"`, { status: 200 });
+    this.balanceCache = { amount, at: Date.now() };
+    return amount;
+  }
+
+  private async checkBalance(estimate: CostEstimate): Promise<void> {
+    if (!this.manifest.costs?.balance || estimate.per_request === 0) return;
+    const balance = await this.balance();
+    const needed = estimate.requests === null ? estimate.per_request : estimate.amount;
+    if (balance >= needed) return;
+    throw new CreditsError(
+      `the ${this.manifest.title} balance (${balance} ${estimate.currency}) cannot cover this call's estimated ${needed} ${estimate.currency}; top up the account; nothing was sent`,
+      { balance, cost: needed },
+    );
+  }
+
+  private meta(plan: ActionPlan, page: Page, started: number, guard?: BudgetGuard): ResultMeta {
     const meta: ResultMeta = {
       connector: this.name,
       entity: plan.entity,
@@ -191,6 +269,10 @@ export class Connector {
       status: page.status,
       duration_ms: Math.round(performance.now() - started),
     };
+    if (guard) {
+      meta.cost = guard.spent;
+      if (plan.spec.cost?.billed_by) meta.billed_by = plan.spec.cost.billed_by;
+    }
     const id = requestId(page.headers);
     if (id) meta.request_id = id;
     return meta;

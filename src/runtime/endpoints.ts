@@ -16,6 +16,8 @@ export interface Endpoints {
   rateLimit: false | RateLimit | undefined;
   /** Default headers, with the User-Agent the manifest names. */
   headers: Record<string, string>;
+  /** false: no limit; a number: this many requests in flight per account; undefined: the manifest's. */
+  concurrency: false | number | undefined;
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
@@ -42,6 +44,7 @@ export async function resolveEndpoints(manifest: Manifest, options: ConnectOptio
     store: credentialStoreFor(manifest, options),
     rateLimit: options.rateLimit ?? (env.CONNECTORS_RATE_LIMIT === "off" ? false : undefined),
     headers: { ...manifest.headers },
+    concurrency: options.concurrency,
   };
 }
 

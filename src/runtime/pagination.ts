@@ -19,21 +19,17 @@ export interface Page {
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
   records: unknown[];
+  /** What this page cost, for actions that declare a cost. */
+  cost?: number;
 }
 
 export type NextPage = (request: PageRequest, page: Page) => PageRequest | undefined;
 
-export async function* walkPages(
-  send: (request: PageRequest) => Promise<Page>,
-  first: PageRequest,
-  next: NextPage,
-): AsyncGenerator<Page> {
-  let request: PageRequest | undefined = first;
-  while (request) {
-    const page = await send(request);
-    yield page;
-    request = next(request, page);
-  }
+/** The next request, refusing one that asks for the same page again (an API that ignores the page param would loop forever). */
+export function advance(current: PageRequest, next: PageRequest | undefined): PageRequest | undefined {
+  if (next && next.url === current.url && JSON.stringify(next.params) === JSON.stringify(current.params))
+    throw new UpstreamError("the API answered with the same next page again; stopping instead of looping", { status: 200 });
+  return next;
 }
 
 const numberAt = (body: unknown, path: string | undefined): number | undefined => {
@@ -65,10 +61,16 @@ export function paginatePageNumber(strategy: PaginationStrategy): NextPage {
   return (request, page) => {
     if (page.records.length === 0) return undefined;
     const current = numberAt(page.body, strategy.page) ?? Number(request.params[param] ?? 1);
+    if (strategy.max_pages !== undefined && current >= strategy.max_pages) return undefined;
     const totalPages = numberAt(page.body, strategy.total_pages);
     const size = strategy.size_param ? Number(request.params[strategy.size_param]) : NaN;
     const more = totalPages !== undefined ? current < totalPages : !(page.records.length < size);
-    return more ? { params: { ...request.params, [param]: current + 1 } } : undefined;
+    if (!more) return undefined;
+    const params = { ...request.params, [param]: current + 1 };
+    // Some APIs hand out a token on the first page that every later page must carry.
+    const token = strategy.token ? getPath(page.body, strategy.token) : undefined;
+    if (strategy.token_param && typeof token === "string" && token) params[strategy.token_param] = token;
+    return { params };
   };
 }
 

@@ -1,6 +1,7 @@
 /** Reads a dotted path ("links.next", "pagination.totalPages") from a parsed JSON body. */
 export function getPath(root: unknown, path: string | undefined): unknown {
-  if (!path) return root;
+  // "$" names the body itself (an API that answers with a bare array).
+  if (!path || path === "$") return root;
   let node = root;
   for (const key of path.split(".")) {
     if (node === null || typeof node !== "object") return undefined;

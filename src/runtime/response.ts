@@ -1,6 +1,6 @@
 /** Turns an upstream error answer into the typed error a caller can act on, carrying the API's own message. */
-import { AuthError, NotFoundError, RateLimitError, UpstreamError, type ConnectorError } from "../errors.js";
-import type { Manifest } from "../manifest/types.js";
+import { AuthError, CreditsError, NotFoundError, RateLimitError, UpstreamError, type ConnectorError } from "../errors.js";
+import type { ErrorKind, ErrorRule, Manifest } from "../manifest/types.js";
 import type { HttpResponse } from "./http.js";
 import { getPath } from "./path.js";
 
@@ -59,32 +59,60 @@ export function retryAfterSeconds(response: HttpResponse): number | undefined {
   return typeof fromBody === "number" ? fromBody : undefined;
 }
 
-export function errorForResponse(response: HttpResponse, ctx: ErrorContext): ConnectorError {
-  const { status } = response;
+/** The status that counts: a body status of 400 or more (where the manifest names one) wins over HTTP 2xx. */
+export function effectiveStatus(manifest: Manifest, response: HttpResponse): number {
+  const path = manifest.errors?.status_path;
+  if (!path || response.status >= 300) return response.status;
+  const inBody = getPath(response.body, path);
+  return typeof inBody === "number" && inBody >= 400 ? inBody : response.status;
+}
+
+function kindForStatus(status: number): ErrorKind {
+  if (status === 401 || status === 403) return "auth";
+  if (status === 404 || status === 410) return "not_found";
+  if (status === 402) return "credits";
+  if (status === 429) return "rate_limit";
+  return "upstream";
+}
+
+function matchingRule(manifest: Manifest, status: number, message: string | undefined): ErrorRule | undefined {
+  return manifest.errors?.rules?.find(
+    (rule) =>
+      (rule.status === undefined || rule.status === status) &&
+      (rule.message_matches === undefined || new RegExp(rule.message_matches, "i").test(message ?? "")),
+  );
+}
+
+export function errorForResponse(response: HttpResponse, ctx: ErrorContext, status = effectiveStatus(ctx.manifest, response)): ConnectorError {
   const api = ctx.manifest.title;
   const message = upstreamMessage(ctx.manifest, response.body, ctx.secrets);
+  const rule = matchingRule(ctx.manifest, status, message);
   const said = message ? `: ${message}` : "";
   const call = `${ctx.manifest.name} ${ctx.entity}.${ctx.action}`;
+  const lead = rule?.message ? `${rule.message} ` : "";
   const details = { status, upstreamMessage: message, requestId: requestId(response.headers) };
-  if (status === 401)
-    return new AuthError(`${api} rejected the credentials (HTTP 401${said}); check ${ctx.credentials.join(", ") || "the credentials"}${ctx.variant ? ` (${ctx.variant})` : ""}`, {
-      reason: "invalid",
-      credentials: ctx.credentials,
-      status,
-    });
-  if (status === 403)
-    return new AuthError(`${api} refused ${call} (HTTP 403${said}); the credentials lack permission for it`, {
-      reason: "forbidden",
-      credentials: ctx.credentials,
-      status,
-    });
-  if (status === 404 || status === 410) return new NotFoundError(`${call}: not found (HTTP ${status}${said})`, details);
-  if (status === 429) {
-    const retryAfter = retryAfterSeconds(response);
-    return new RateLimitError(`${api} rate limit reached for ${call}${retryAfter !== undefined ? `; retry after ${Math.ceil(retryAfter)} s` : ""}${said}`, {
-      retryAfter,
-      status,
-    });
+  switch (rule?.kind ?? kindForStatus(status)) {
+    case "auth": {
+      const credentials = rule?.credentials ?? ctx.credentials;
+      if (rule?.message) return new AuthError(`${lead}(HTTP ${status}${said})`, { reason: "expired", credentials, status });
+      if (status === 403)
+        return new AuthError(`${api} refused ${call} (HTTP 403${said}); the credentials lack permission for it`, { reason: "forbidden", credentials, status });
+      return new AuthError(`${api} rejected the credentials (HTTP ${status}${said}); check ${credentials.join(", ") || "the credentials"}${ctx.variant ? ` (${ctx.variant})` : ""}`, {
+        reason: "invalid",
+        credentials,
+        status,
+      });
+    }
+    case "not_found":
+      return new NotFoundError(`${lead}${call}: not found (HTTP ${status}${said})`, details);
+    case "credits":
+      return new CreditsError(`${lead}${api} refused ${call} for lack of credits (HTTP ${status}${said}); top up the account or lower the call's cost`, { status });
+    case "rate_limit": {
+      const retryAfter = retryAfterSeconds(response);
+      const wait = retryAfter !== undefined ? `; retry after ${Math.ceil(retryAfter)} s` : "";
+      return new RateLimitError(`${lead}${api} rate limit reached for ${call}${wait}${said}`, { retryAfter, status });
+    }
+    default:
+      return new UpstreamError(`${lead}${api} answered HTTP ${status} to ${call}${said}`, details);
   }
-  return new UpstreamError(`${api} answered HTTP ${status} to ${call}${said}`, details);
 }

@@ -16,7 +16,9 @@ import { getPath } from "./path.js";
 import type { ActionPlan } from "./plan.js";
 import { sleep, windowFor, type SlidingWindow } from "./rate-limit.js";
 import { buildRequest } from "./request.js";
-import { errorForResponse, retryAfterSeconds, type ErrorContext } from "./response.js";
+import { effectiveStatus, errorForResponse, retryAfterSeconds, type ErrorContext } from "./response.js";
+import { inFlightLimitFor, type InFlightLimit } from "./concurrency.js";
+import { reportedCost, requestCost } from "./costs.js";
 
 export interface SendOptions {
   dispatcher?: Dispatcher;
@@ -29,6 +31,7 @@ export interface SendOptions {
 }
 
 export interface Call {
+  manifest: Manifest;
   plan: ActionPlan;
   baseUrl: string;
   headers: Record<string, string>;
@@ -37,6 +40,7 @@ export interface Call {
   staticAuth?: RenderedAuth;
   oauth?: OAuthContext;
   window?: SlidingWindow;
+  inFlight?: InFlightLimit;
   send: SendOptions;
   errors: ErrorContext;
   nextPage: NextPage;
@@ -56,6 +60,8 @@ function accountFingerprint(variant: string, record: CredentialRecord): string {
 /** What a credential record means for one action, worked out once per record (stores hand out a new object when values change). */
 interface Prepared {
   chosen?: ChosenVariant;
+  /** The templates this action sends: the variant's (unless the action opts out) and its own. */
+  applies: (ApplyTemplates | undefined)[];
   credentials: string[];
   secrets: string[];
   fingerprint: string;
@@ -72,12 +78,14 @@ function prepare(manifest: Manifest, plan: ActionPlan, record: CredentialRecord,
   if (prepared) return prepared;
   const chosen = plan.spec.auth?.none ? undefined : chooseVariant(manifest, record, plan.spec.auth, account);
   const credentials = chosen ? secretFields(chosen.variant) : [];
+  const applies = [plan.spec.auth?.apply_variant === false ? undefined : chosen?.variant.apply, plan.spec.auth?.apply];
   prepared = {
     chosen,
+    applies,
     credentials,
     secrets: credentials.map((f) => record[f]!).filter(Boolean),
     fingerprint: accountFingerprint(chosen?.name ?? "", record),
-    staticAuth: chosen?.variant.type === "oauth2_refresh" ? undefined : renderAuth([chosen?.variant.apply, plan.spec.auth?.apply], record),
+    staticAuth: chosen?.variant.type === "oauth2_refresh" ? undefined : renderAuth(applies, record),
   };
   byPlan.set(plan, prepared);
   return prepared;
@@ -85,15 +93,17 @@ function prepare(manifest: Manifest, plan: ActionPlan, record: CredentialRecord,
 
 export async function prepareCall(manifest: Manifest, plan: ActionPlan, endpoints: Endpoints, account: string, send: SendOptions): Promise<Call> {
   const record = plan.spec.auth?.none ? {} : ((await endpoints.store.get(manifest.name, account)) ?? {});
-  const { chosen, credentials, secrets, fingerprint, staticAuth } = prepare(manifest, plan, record, account);
+  const { chosen, applies, credentials, secrets, fingerprint, staticAuth } = prepare(manifest, plan, record, account);
   const call: Call = {
+    manifest,
     plan,
     baseUrl: plan.spec.host ? endpoints.hosts[plan.spec.host]! : endpoints.baseUrl,
     headers: endpoints.headers,
     record,
-    applies: [chosen?.variant.apply, plan.spec.auth?.apply],
+    applies,
     staticAuth,
-    send,
+    // A slow action (a synchronous scrape) may need longer than the connection's default.
+    send: plan.spec.timeout_ms && plan.spec.timeout_ms > send.timeoutMs ? { ...send, timeoutMs: plan.spec.timeout_ms } : send,
     errors: { manifest, entity: plan.entity, action: plan.action, variant: chosen?.name, credentials, secrets: [...secrets] },
     nextPage: () => undefined,
   };
@@ -109,6 +119,8 @@ export async function prepareCall(manifest: Manifest, plan: ActionPlan, endpoint
   }
   const limit = endpoints.rateLimit === false ? undefined : (endpoints.rateLimit ?? groupLimit(manifest, plan.rateGroup));
   if (limit) call.window = windowFor(`${manifest.name}\0${fingerprint}\0${plan.rateGroup}`, limit);
+  const concurrency = endpoints.concurrency === false ? undefined : (endpoints.concurrency ?? manifest.concurrency);
+  if (concurrency) call.inFlight = inFlightLimitFor(`${manifest.name}\0${fingerprint}`, concurrency);
   return call;
 }
 
@@ -126,11 +138,13 @@ export async function sendPage(call: Call, page: PageRequest): Promise<Page> {
     const token = call.oauth ? await accessToken(call.oauth, rejectedToken) : undefined;
     if (token && !call.errors.secrets.includes(token)) call.errors.secrets.push(token);
     const request = requestFor(call, page, token);
-    const answered = await call.window?.acquire(send.signal);
+    const release = await call.inFlight?.acquire(send.signal);
     let response: HttpResponse;
     try {
+      const answered = await call.window?.acquire(send.signal);
       response = await sendHttp(request, send).finally(answered);
     } catch (error) {
+      release?.();
       const transient = error instanceof NetworkError || error instanceof TimeoutError;
       if (transient && plan.idempotent && attempt < send.retries) {
         await sleep(backoff(send, attempt++), send.signal);
@@ -138,31 +152,33 @@ export async function sendPage(call: Call, page: PageRequest): Promise<Page> {
       }
       throw error;
     }
-    if (response.status >= 200 && response.status < 300) return toPage(call, response);
-    if (response.status === 401 && call.oauth && !refreshed) {
+    release?.();
+    const status = effectiveStatus(call.manifest, response);
+    if (status >= 200 && status < 300) return toPage(call, page, response);
+    if (status === 401 && call.oauth && !refreshed) {
       refreshed = true;
       rejectedToken = token;
       continue;
     }
-    const wait = retryWait(call, response, attempt);
-    if (wait === undefined) throw errorForResponse(response, call.errors);
-    if (response.status === 429) call.window?.pause(wait);
+    const wait = retryWait(call, response, status, attempt);
+    if (wait === undefined) throw errorForResponse(response, call.errors, status);
+    if (status === 429) call.window?.pause(wait);
     await sleep(wait, send.signal);
     attempt++;
   }
 }
 
 /** How long to wait before trying again, or undefined when this answer is final. */
-function retryWait(call: Call, response: HttpResponse, attempt: number): number | undefined {
+function retryWait(call: Call, response: HttpResponse, status: number, attempt: number): number | undefined {
   const { send, plan } = call;
   if (attempt >= send.retries) return undefined;
   const retryAfter = retryAfterSeconds(response);
   // A 429 means the request was not processed, so even a POST may go again.
-  if (response.status === 429) {
+  if (status === 429) {
     const wait = retryAfter !== undefined ? retryAfter * 1000 : backoff(send, attempt);
     return wait <= send.maxRetryAfterMs ? wait : undefined;
   }
-  if (response.status >= 500 && plan.idempotent) return Math.min(retryAfter !== undefined ? retryAfter * 1000 : backoff(send, attempt), send.maxRetryAfterMs);
+  if (status >= 500 && plan.idempotent) return Math.min(retryAfter !== undefined ? retryAfter * 1000 : backoff(send, attempt), send.maxRetryAfterMs);
   return undefined;
 }
 
@@ -179,16 +195,18 @@ function requestFor(call: Call, page: PageRequest, token: string | undefined): H
   return { method: "GET", url: url.toString(), headers: { ...call.headers, ...auth.headers } };
 }
 
-function toPage(call: Call, response: HttpResponse): Page {
+function toPage(call: Call, request: PageRequest, response: HttpResponse): Page {
   const path = call.plan.spec.records;
   let records: unknown[] = [];
   if (path) {
     const found = getPath(response.body, path);
     if (!Array.isArray(found))
-      throw new UpstreamError(`${call.errors.manifest.title} answered ${call.plan.entity}.${call.plan.action} without a list at "${path}"`, {
+      throw new UpstreamError(`${call.manifest.title} answered ${call.plan.entity}.${call.plan.action} without a list at "${path}"`, {
         status: response.status,
       });
     records = found;
   }
-  return { status: response.status, headers: response.headers, body: response.body, records };
+  const page: Page = { status: response.status, headers: response.headers, body: response.body, records };
+  if (call.plan.spec.cost) page.cost = reportedCost(call.manifest, response.body) ?? requestCost(call.plan, request.params);
+  return page;
 }

@@ -54,3 +54,14 @@ export function demo(options: ConnectOptions = {}) {
 }
 
 export const query = (path: string) => Object.fromEntries(new URL(path, API).searchParams);
+
+export const PAID = "https://api.paid.test";
+
+export function paid(options: ConnectOptions = {}) {
+  return connect("paid", {
+    connectorsDir: DEMO_DIR,
+    credentials: { api_key: "paid-secret-key", session: "session-cookie-value", bulk_token: "bulk-secret-token" },
+    backoff: { baseMs: 1, maxMs: 5 },
+    ...options,
+  });
+}

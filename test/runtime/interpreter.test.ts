@@ -156,6 +156,15 @@ describe("pagination", () => {
     expect(sent.map((s) => query(s.path).after)).toEqual([undefined, "t1", "t2"]);
   });
 
+  it("stops with an error instead of looping when the API hands back the same page", async () => {
+    const { agent, on, sent } = mockApi();
+    on(API, "GET", "/v1/items/scroll", () => [200, { data: ["a"], next_token: "same" }], 3);
+    const error = await demo({ dispatcher: agent }).execute("items", "scroll", {}, { all: true }).catch((e) => e);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error.message).toContain("same next page again");
+    expect(sent).toHaveLength(2);
+  });
+
   it("steps offsets and stops at the total; limit stops early", async () => {
     const { agent, on, sent } = mockApi();
     const rows = [1, 2, 3, 4, 5];

@@ -1,0 +1,52 @@
+/** Requests in flight per account: past the limit, callers queue in order instead of overflowing the API's plan. */
+
+export class InFlightLimit {
+  private active = 0;
+  private readonly queue: (() => void)[] = [];
+
+  constructor(private readonly max: number) {}
+
+  /** Resolves with a release function once a slot is free. */
+  async acquire(signal?: AbortSignal): Promise<() => void> {
+    if (this.active < this.max) {
+      this.active++;
+      return this.releaser();
+    }
+    await new Promise<void>((resolve, reject) => {
+      const abort = () => {
+        const at = this.queue.indexOf(go);
+        if (at !== -1) this.queue.splice(at, 1);
+        reject(signal!.reason);
+      };
+      const go = () => {
+        signal?.removeEventListener("abort", abort);
+        resolve();
+      };
+      if (signal?.aborted) return reject(signal.reason);
+      signal?.addEventListener("abort", abort, { once: true });
+      this.queue.push(go);
+    });
+    // The slot was handed over by a release: `active` already counts it.
+    return this.releaser();
+  }
+
+  private releaser(): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.queue.shift();
+      if (next) next();
+      else this.active--;
+    };
+  }
+}
+
+const limits = new Map<string, InFlightLimit>();
+
+export function inFlightLimitFor(key: string, max: number): InFlightLimit {
+  const id = `${key}\0${max}`;
+  let limit = limits.get(id);
+  if (!limit) limits.set(id, (limit = new InFlightLimit(max)));
+  return limit;
+}
