@@ -38,6 +38,7 @@ program
   .option("--account <name>", "named account for credentials", "default")
   .option("--base-url <url>", "send requests to this base URL instead of the API's")
   .option("--sandbox", "run against the embedded sandbox (no account needed)")
+  .option("--budget <usd>", "refuse, before sending, a call whose estimated cost is over this amount", Number)
   .addOption(new Option("--output <format>", "output format").choices(["json", "ndjson", "table", "csv"]).default("json"))
   .action(async (connector, entity, action, options) => (await import("./commands/execute.js")).execute(connector, entity, action, options));
 

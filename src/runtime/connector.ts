@@ -145,7 +145,8 @@ export class Connector {
   async *pages(entity: string, action: string, params: Record<string, unknown> = {}, options: ExecuteOptions = {}): AsyncGenerator<Page> {
     const plan = this.plan(entity, action);
     const checked = checkParams(plan, this.name, params);
-    const guard = await this.budgetGuard(plan, checked, { ...options, all: true }, true);
+    // The estimate covers the records asked for, or every page.
+    const guard = await this.budgetGuard(plan, checked, options.limit !== undefined ? options : { ...options, all: true }, true);
     const call = await this.call(plan, options);
     for await (const { page } of this.walk(call, checked, guard)) yield page;
   }

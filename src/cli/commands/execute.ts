@@ -12,6 +12,7 @@ interface Options {
   account: string;
   baseUrl?: string;
   sandbox?: boolean;
+  budget?: number;
   output: Format;
 }
 
@@ -22,7 +23,7 @@ export async function execute(name: string, entity: string, action: string, opti
   const walking = options.all || options.limit !== undefined;
   if (options.output === "ndjson" && walking && connector.plan(entity, action).pagination)
     return streamRecords(connector, entity, action, params, options, fields);
-  const result = await connector.execute(entity, action, params, { all: options.all, limit: options.limit, onPage: progress(walking) });
+  const result = await connector.execute(entity, action, params, { all: options.all, limit: options.limit, budget: options.budget, onPage: progress(walking) });
   endProgress(walking);
   const records = Array.isArray(result.data) ? result.data.map((r) => pickFields(r, fields)) : undefined;
   const data = records ?? pickFields(result.data, fields);
@@ -47,7 +48,7 @@ async function streamRecords(connector: Connector, entity: string, action: strin
   const report = progress(true)!;
   let count = 0;
   let pages = 0;
-  for await (const page of connector.pages(entity, action, params)) {
+  for await (const page of connector.pages(entity, action, params, { budget: options.budget, limit: options.limit })) {
     pages++;
     for (const record of page.records) {
       if (count >= limit) break;
