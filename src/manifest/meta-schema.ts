@@ -165,6 +165,7 @@ export const metaSchema = {
         message_matches: { type: "string" },
         kind: { enum: ["auth", "not_found", "credits", "rate_limit", "upstream"] },
         credentials: nameList,
+        reason: { enum: ["invalid", "expired", "revoked", "forbidden"] },
         message: { type: "string" },
       },
     },

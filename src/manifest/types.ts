@@ -178,6 +178,8 @@ export interface ErrorRule {
   kind: ErrorKind;
   /** For auth errors: the credential fields concerned (e.g. li_at). */
   credentials?: string[];
+  /** For auth errors: why (default invalid). */
+  reason?: "invalid" | "expired" | "revoked" | "forbidden";
   /** What to tell the caller, before the API's own message. */
   message?: string;
 }

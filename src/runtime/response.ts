@@ -94,7 +94,7 @@ export function errorForResponse(response: HttpResponse, ctx: ErrorContext, stat
   switch (rule?.kind ?? kindForStatus(status)) {
     case "auth": {
       const credentials = rule?.credentials ?? ctx.credentials;
-      if (rule?.message) return new AuthError(`${lead}(HTTP ${status}${said})`, { reason: "expired", credentials, status });
+      if (rule?.message) return new AuthError(`${lead}(HTTP ${status}${said})`, { reason: rule.reason ?? "invalid", credentials, status });
       if (status === 403)
         return new AuthError(`${api} refused ${call} (HTTP 403${said}); the credentials lack permission for it`, { reason: "forbidden", credentials, status });
       return new AuthError(`${api} rejected the credentials (HTTP ${status}${said}); check ${credentials.join(", ") || "the credentials"}${ctx.variant ? ` (${ctx.variant})` : ""}`, {

@@ -104,7 +104,7 @@ describe("errors inside answers", () => {
     const connector = paid({ dispatcher: agent });
     const session = await connector.execute("people", "message", { to: "p1" }).catch((e) => e);
     expect(session).toBeInstanceOf(AuthError);
-    expect(session.credentials).toEqual(["session"]);
+    expect(session).toMatchObject({ credentials: ["session"], reason: "expired" });
     expect(session.message).toBe("The session expired; sign in again and set PAID_SESSION. (HTTP 401: LinkedIn session expired)");
     const key = await connector.execute("people", "get", { id: "p1" }).catch((e) => e);
     expect(key.credentials).toEqual(["api_key", "session", "bulk_token"]);
