@@ -5,11 +5,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHarvestSandbox, harvestConnectorInfo, type HarvestSandbox, type HarvestSandboxOptions } from "./harvest/index.js";
+import { createHarvestApiSandbox, harvestApiConnectorInfo, type HarvestApiSandbox, type HarvestApiSandboxOptions } from "./harvestapi/index.js";
 import { newRequestId, sendJson } from "./http.js";
 import type { SandboxConnectorInfo, SandboxMount } from "./types.js";
 
 export type { SandboxConnectorInfo, SandboxMount } from "./types.js";
 export type { HarvestSandbox, HarvestSandboxOptions } from "./harvest/index.js";
+export type { HarvestApiSandbox, HarvestApiSandboxOptions } from "./harvestapi/index.js";
 
 export interface SandboxOptions {
   /** Default 0: a free port. */
@@ -17,6 +19,7 @@ export interface SandboxOptions {
   /** Default 127.0.0.1. */
   host?: string;
   harvest?: HarvestSandboxOptions;
+  harvestapi?: HarvestApiSandboxOptions;
   /** Let the process exit while the server (and its open connections) is still up. */
   unref?: boolean;
 }
@@ -27,6 +30,7 @@ export interface SandboxServer {
   /** Per connector name: base URL, hosts, token URL and the fixed credentials. */
   connectors: Record<string, SandboxConnectorInfo>;
   harvest: HarvestSandbox;
+  harvestapi: HarvestApiSandbox;
   close(): Promise<void>;
 }
 
@@ -60,7 +64,8 @@ function listen(server: ReturnType<typeof createServer>, port: number, host: str
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxServer> {
   const host = options.host ?? "127.0.0.1";
   const harvest = createHarvestSandbox(options.harvest);
-  const mounts = [...harvest.mounts].sort((a, b) => b.prefix.length - a.prefix.length);
+  const harvestapi = createHarvestApiSandbox(options.harvestapi);
+  const mounts = [...harvest.mounts, ...harvestapi.mounts].sort((a, b) => b.prefix.length - a.prefix.length);
   let url = "";
   const server = createServer((req, res) => {
     dispatch(mounts, () => url, req, res).catch((error: unknown) => {
@@ -76,8 +81,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
   return {
     url,
-    connectors: { harvest: harvestConnectorInfo(url, harvest) },
+    connectors: { harvest: harvestConnectorInfo(url, harvest), harvestapi: harvestApiConnectorInfo(url, harvestapi) },
     harvest,
+    harvestapi,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -1,4 +1,5 @@
 /** The simulated LinkedIn as HarvestAPI sees it: compact seeded records (rendered to API shapes on demand) and lookups. */
+import type { Prng } from "../harvest/prng.js";
 
 export interface Place {
   /** As LinkedIn shows it, e.g. "San Francisco Bay Area" or "Berlin, Berlin, Germany". */
@@ -216,6 +217,8 @@ export class Store {
   readonly profilesByPublicIdentifier: Map<string, Person>;
   readonly postsById: Map<string, Post>;
   readonly commentsById: Map<string, Comment>;
+  /** Every comment of a post, replies included. */
+  readonly commentsByPost: Map<string | number, Comment[]>;
   /** Top-level comments per post id, and replies per comment id. */
   readonly commentsByParent: Map<string | number, Comment[]>;
   readonly commentsByActor: Map<string | number, Comment[]>;
@@ -223,11 +226,16 @@ export class Store {
   readonly reactionsByActor: Map<string | number, Reaction[]>;
   readonly postsByAuthor: Map<string | number, Post[]>;
 
-  constructor(readonly tables: Tables) {
+  /** `prng` makes the ids of what requests create (invitations, messages) deterministic too. */
+  constructor(
+    readonly tables: Tables,
+    readonly prng: Prng,
+  ) {
     this.profilesById = byId(tables.people);
     this.profilesByPublicIdentifier = new Map(tables.people.map((person) => [person.publicIdentifier, person]));
     this.postsById = byId(tables.posts);
     this.commentsById = byId(tables.comments);
+    this.commentsByPost = groupBy(tables.comments, (comment) => comment.postId);
     this.commentsByParent = groupBy(tables.comments, (comment) => comment.parentId ?? comment.postId);
     this.commentsByActor = groupBy(tables.comments, (comment) => comment.actor);
     this.reactionsByTarget = groupBy(tables.reactions, (reaction) => reaction.targetId);

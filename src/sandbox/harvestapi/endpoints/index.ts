@@ -1,0 +1,27 @@
+/** The API's endpoint table: the 28 /linkedin endpoints of HarvestAPI's reference plus the account endpoints. */
+import type { Endpoint } from "../endpoint.js";
+import { accountEndpoints } from "./account.js";
+import { adEndpoints } from "./ads.js";
+import { companyEndpoints } from "./companies.js";
+import { connectionEndpoints } from "./connections.js";
+import { geoEndpoints } from "./geo.js";
+import { groupEndpoints } from "./groups.js";
+import { jobEndpoints } from "./jobs.js";
+import { postEndpoints } from "./posts.js";
+import { profileEndpoints } from "./profiles.js";
+
+export const ENDPOINTS: readonly Endpoint[] = [
+  ...profileEndpoints,
+  ...companyEndpoints,
+  ...jobEndpoints,
+  ...postEndpoints,
+  ...groupEndpoints,
+  ...adEndpoints,
+  ...geoEndpoints,
+  ...connectionEndpoints,
+  ...accountEndpoints,
+];
+
+const byRoute = new Map(ENDPOINTS.map((endpoint) => [`${endpoint.method} ${endpoint.path}`, endpoint]));
+
+export const findEndpoint = (method: string, path: string): Endpoint | undefined => byRoute.get(`${method} ${path}`);
