@@ -71,7 +71,7 @@ export class ValidationError extends ConnectorError {
   }
 }
 
-export type AuthReason = "missing" | "invalid" | "expired" | "revoked" | "refresh_failed" | "forbidden";
+export type AuthReason = "missing" | "invalid" | "expired" | "revoked" | "refresh_failed" | "forbidden" | "unavailable";
 
 export class AuthError extends ConnectorError {
   readonly reason: AuthReason;

@@ -2,7 +2,7 @@
 import { createAjv } from "./ajv.js";
 import { paramsSchema, pathPlaceholders, resolveParams } from "./resolve.js";
 import { templateFields } from "./template.js";
-import type { Action, ApplyTemplates, AuthVariant, Manifest } from "./types.js";
+import type { Action, ApplyTemplates, AuthVariant, Manifest, PaginationStrategy } from "./types.js";
 
 export interface Finding {
   path: (string | number)[];
@@ -39,6 +39,7 @@ export function checkManifest(manifest: Manifest): Finding[] {
     for (const [actionName, action] of Object.entries(entity.actions))
       checkAction(manifest, action, ["entities", entityName, "actions", actionName], allFields, findings);
   checkErrorRules(manifest, allFields, findings);
+  checkStrategies(manifest, findings);
   const balance = manifest.costs?.balance;
   if (balance && !manifest.entities[balance.entity]?.actions[balance.action])
     findings.push({ path: ["costs", "balance"], message: `no action ${balance.entity}.${balance.action} to read the balance with` });
@@ -58,6 +59,18 @@ function checkErrorRules(manifest: Manifest, allFields: Set<string>, findings: F
     for (const field of rule.credentials ?? [])
       if (!allFields.has(field)) findings.push({ path: [...at, "credentials"], message: `unknown credential field "${field}"` });
   });
+}
+
+/** The request params a strategy sets on later pages (with the runtime's default names). */
+function pagingParams(strategy: PaginationStrategy): string[] {
+  const defaults: Partial<Record<PaginationStrategy["type"], string>> = { page_number: "page", cursor: "cursor", offset: "offset" };
+  const param = strategy.param ?? defaults[strategy.type];
+  return [param, strategy.token_param].filter((name): name is string => !!name);
+}
+
+function checkStrategies(manifest: Manifest, findings: Finding[]): void {
+  for (const [name, strategy] of Object.entries(manifest.pagination ?? {}))
+    if (strategy.type === "cursor" && !strategy.next) findings.push({ path: ["pagination", name], message: "a cursor strategy needs `next`: the path to the next cursor in the response" });
 }
 
 function checkVariant(name: string, variant: AuthVariant, findings: Finding[]): void {
@@ -83,6 +96,7 @@ function checkAction(manifest: Manifest, action: Action, at: string[], allFields
   if (action.pagination && action.pagination !== "none" && !manifest.pagination?.[action.pagination])
     add(["pagination"], `unknown pagination strategy "${action.pagination}"; declared: ${names(manifest.pagination)}, or none`);
   if (action.pagination && action.pagination !== "none" && !action.records) add([], "a paginated action needs `records` (the path to the list in the response)");
+  const strategy = action.pagination ? manifest.pagination?.[action.pagination] : undefined;
   if (action.rate_limit && !manifest.rate_limits?.[action.rate_limit])
     add(["rate_limit"], `unknown rate-limit group "${action.rate_limit}"; declared: ${names(manifest.rate_limits)}`);
   if (action.host && !manifest.hosts?.[action.host]) add(["host"], `unknown host "${action.host}"; declared: ${names(manifest.hosts)}`);
@@ -93,6 +107,9 @@ function checkAction(manifest: Manifest, action: Action, at: string[], allFields
 
   const params = resolveParams(manifest, action);
   checkCost(manifest, action, params, add);
+  // A page parameter the action does not declare would never be sent: the walk would ask for page 1 forever.
+  for (const name of strategy ? pagingParams(strategy) : [])
+    if (!params[name]) add(["pagination"], `strategy "${action.pagination}" pages with "${name}", which this action does not declare`);
   const placeholders = pathPlaceholders(action.path);
   for (const name of placeholders)
     if (params[name]?.in !== "path") add(["path"], `path names {${name}}, but no path param "${name}" is declared`);

@@ -1,6 +1,7 @@
 /** Sends one HTTP request with undici and reads the whole answer; transport failures become NetworkError or TimeoutError. */
 import { request, type Dispatcher } from "undici";
 import { NetworkError, TimeoutError } from "../errors.js";
+import { deadline } from "./deadline.js";
 
 export interface HttpRequest {
   method: string;
@@ -24,12 +25,14 @@ export interface HttpOptions {
 
 const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
 
-/** undici's own timers tick about twice a second: nearly free per call, but too coarse below this. */
-const COARSE_TIMER_MIN_MS = 1000;
+/** Below this, a precise timer per request; from it on, the shared coarse deadline (see deadline.ts). */
+const PRECISE_TIMER_MAX_MS = 1000;
 
 export async function sendHttp(req: HttpRequest, options: HttpOptions): Promise<HttpResponse> {
-  const precise = options.timeoutMs < COARSE_TIMER_MIN_MS ? AbortSignal.timeout(options.timeoutMs) : undefined;
-  const signal = precise && options.signal ? AbortSignal.any([options.signal, precise]) : (precise ?? options.signal);
+  const precise = options.timeoutMs < PRECISE_TIMER_MAX_MS;
+  const limit = precise ? undefined : deadline(options.timeoutMs);
+  const timer = precise ? AbortSignal.timeout(options.timeoutMs) : limit!.signal;
+  const signal = options.signal ? AbortSignal.any([options.signal, timer]) : timer;
   try {
     const res = await request(req.url, {
       method: req.method as Dispatcher.HttpMethod,
@@ -43,7 +46,9 @@ export async function sendHttp(req: HttpRequest, options: HttpOptions): Promise<
     const text = await res.body.text();
     return { status: res.statusCode, headers: res.headers, body: parseBody(text, res.headers["content-type"]) };
   } catch (error) {
-    throw transportError(error, req, options, precise);
+    throw transportError(error, req, options, timer);
+  } finally {
+    limit?.clear();
   }
 }
 
@@ -60,9 +65,9 @@ function parseBody(text: string, contentType: string | string[] | undefined): un
   return text;
 }
 
-function transportError(error: unknown, req: HttpRequest, options: HttpOptions, precise: AbortSignal | undefined): unknown {
+function transportError(error: unknown, req: HttpRequest, options: HttpOptions, timer: AbortSignal): unknown {
   const where = `${req.method} ${redactUrl(req.url)}`;
-  if (precise?.aborted || TIMEOUT_CODES.has((error as { code?: string })?.code ?? ""))
+  if (timer.aborted || TIMEOUT_CODES.has((error as { code?: string })?.code ?? ""))
     return new TimeoutError(`${where} timed out after ${options.timeoutMs} ms`, options.timeoutMs);
   // The caller cancelled: hand back their reason untouched.
   if (options.signal?.aborted) return options.signal.reason ?? error;

@@ -3,11 +3,15 @@
  * request however many calls need it at once, with rotated refresh tokens handed back to the store.
  */
 import { createHash } from "node:crypto";
-import { AuthError, ConnectorError, NetworkError } from "../errors.js";
+import { AuthError, ConnectorError, NetworkError, UpstreamError } from "../errors.js";
 import type { CredentialRecord } from "../credentials/types.js";
 import { sendHttp, type HttpOptions } from "./http.js";
+import { raceAbort } from "./wait.js";
+import { redact } from "./response.js";
 
 interface OAuthSession {
+  /** Stable for the lineage: pacing windows are keyed by it, so they survive rotation and differ per user. */
+  id: string;
   refreshToken: string;
   accessToken?: string;
   /** Epoch ms; undefined when the server did not say. */
@@ -15,6 +19,8 @@ interface OAuthSession {
   /** When this process obtained the token (0 for one read from the store). */
   obtainedAt: number;
   inflight?: Promise<string>;
+  /** Changes the store failed to take; written again on the next call. */
+  unsaved?: CredentialRecord;
 }
 
 export interface OAuthContext {
@@ -22,7 +28,8 @@ export interface OAuthContext {
   tokenUrl: string;
   userAgent?: string;
   record: CredentialRecord;
-  http: HttpOptions;
+  /** Timeout and dispatcher for the token request; never a caller's signal (the refresh is shared). */
+  http: Omit<HttpOptions, "signal">;
   /** Persists what changed (rotated refresh token, new access token). */
   save(changes: CredentialRecord): Promise<void>;
 }
@@ -30,12 +37,13 @@ export interface OAuthContext {
 /** Refresh this long before the stated expiry, so a token never expires in flight. */
 const EXPIRY_MARGIN_MS = 60_000;
 
-// Keyed by a hash of token URL, client and each refresh token the lineage has had, so a stale read of the store finds the same session
-// and two users never share one (their refresh tokens differ).
+// Keyed by a hash of token URL, client and each refresh token the lineage has had: a stale read of the store
+// finds the same session, and two users never share one (their refresh tokens differ).
 const sessions = new Map<string, OAuthSession>();
 
 function tokenKey(ctx: OAuthContext, refreshToken: string): string {
-  return createHash("sha256").update([ctx.connector, ctx.tokenUrl, ctx.record.client_id, refreshToken].join("\0")).digest("hex");
+  const { client_id, client_secret } = ctx.record;
+  return createHash("sha256").update([ctx.connector, ctx.tokenUrl, client_id, client_secret, refreshToken].join("\0")).digest("hex");
 }
 
 function sessionFor(ctx: OAuthContext): OAuthSession {
@@ -43,10 +51,15 @@ function sessionFor(ctx: OAuthContext): OAuthSession {
   let session = sessions.get(key);
   if (!session) {
     const expiresAt = Number(ctx.record.expires_at) || undefined;
-    session = { refreshToken: ctx.record.refresh_token!, accessToken: ctx.record.access_token || undefined, expiresAt, obtainedAt: 0 };
+    session = { id: key, refreshToken: ctx.record.refresh_token!, accessToken: ctx.record.access_token || undefined, expiresAt, obtainedAt: 0 };
     sessions.set(key, session);
   }
   return session;
+}
+
+/** The identity of this credential's lineage (for pacing), the same before and after rotations. */
+export function lineageId(ctx: OAuthContext): string {
+  return sessionFor(ctx).id;
 }
 
 function isFresh(session: OAuthSession): boolean {
@@ -59,30 +72,21 @@ function isFresh(session: OAuthSession): boolean {
 
 /**
  * A usable access token. `rejected` is the token the API just refused with 401: a new one is fetched
- * unless another call already replaced it.
+ * unless another call already replaced it. The caller's signal stops only its own wait, never the shared refresh.
  */
-export async function accessToken(ctx: OAuthContext, rejected?: string): Promise<string> {
+export async function accessToken(ctx: OAuthContext, rejected?: string, signal?: AbortSignal): Promise<string> {
   const session = sessionFor(ctx);
-  if (session.inflight) return session.inflight;
-  const stale = rejected !== undefined && session.accessToken === rejected;
-  if (!stale && isFresh(session)) return session.accessToken!;
-  session.inflight = refresh(ctx, session).finally(() => (session.inflight = undefined));
-  return session.inflight;
+  if (session.unsaved) await saveChanges(ctx, session, session.unsaved);
+  if (!session.inflight) {
+    const stale = rejected !== undefined && session.accessToken === rejected;
+    if (!stale && isFresh(session)) return session.accessToken!;
+    session.inflight = refresh(ctx, session).finally(() => (session.inflight = undefined));
+  }
+  return signal ? raceAbort(session.inflight, signal) : session.inflight;
 }
 
 async function refresh(ctx: OAuthContext, session: OAuthSession): Promise<string> {
-  try {
-    return await exchangeRefreshToken(ctx, session);
-  } catch (error) {
-    // The store may hold a newer refresh token than this session (another process rotated it, or the user re-authorized).
-    const stored = ctx.record.refresh_token;
-    if (!(error instanceof AuthError && error.reason === "revoked") || !stored || stored === session.refreshToken) throw error;
-    session.refreshToken = stored;
-    return exchangeRefreshToken(ctx, session);
-  }
-}
-
-async function exchangeRefreshToken(ctx: OAuthContext, session: OAuthSession): Promise<string> {
+  const secrets = [ctx.record.client_secret, session.refreshToken].filter((s): s is string => !!s);
   const form = new URLSearchParams({
     grant_type: "refresh_token",
     refresh_token: session.refreshToken,
@@ -99,7 +103,7 @@ async function exchangeRefreshToken(ctx: OAuthContext, session: OAuthSession): P
     throw new NetworkError(`refreshing the ${ctx.connector} access token failed`, { cause: error });
   }
   const body = (response.body ?? {}) as Record<string, unknown>;
-  if (response.status !== 200 || typeof body.access_token !== "string") throw refreshError(ctx.connector, response.status, body);
+  if (response.status !== 200 || typeof body.access_token !== "string") throw refreshError(ctx.connector, response.status, body, secrets);
 
   session.accessToken = body.access_token;
   session.obtainedAt = Date.now();
@@ -111,13 +115,26 @@ async function exchangeRefreshToken(ctx: OAuthContext, session: OAuthSession): P
     sessions.set(tokenKey(ctx, body.refresh_token), session);
     changes.refresh_token = body.refresh_token;
   }
-  await ctx.save(changes);
+  await saveChanges(ctx, session, changes);
   return session.accessToken;
 }
 
-function refreshError(connector: string, status: number, body: Record<string, unknown>): AuthError {
-  const code = typeof body.error === "string" ? body.error : undefined;
-  const said = typeof body.error_description === "string" ? `: ${body.error_description}` : "";
+/**
+ * Hands changes to the store. If it fails, the new tokens are still used and the write is tried again on the
+ * next call: failing the call would strand a rotated refresh token that exists nowhere else.
+ */
+async function saveChanges(ctx: OAuthContext, session: OAuthSession, changes: CredentialRecord): Promise<void> {
+  try {
+    await ctx.save({ ...session.unsaved, ...changes });
+    session.unsaved = undefined;
+  } catch {
+    session.unsaved = { ...session.unsaved, ...changes };
+  }
+}
+
+function refreshError(connector: string, status: number, body: Record<string, unknown>, secrets: string[]): ConnectorError {
+  const code = typeof body.error === "string" ? redact(body.error, secrets) : undefined;
+  const said = typeof body.error_description === "string" ? `: ${redact(body.error_description, secrets)}` : "";
   if (code === "invalid_grant")
     return new AuthError(
       `the ${connector} refresh token was rejected (invalid_grant${said}); the user must re-authorize the application to get a new one`,
@@ -129,6 +146,8 @@ function refreshError(connector: string, status: number, body: Record<string, un
       credentials: ["client_id", "client_secret"],
       status,
     });
+  // The token endpoint being down says nothing about the credentials: retryable, not an auth failure.
+  if (status >= 500) return new UpstreamError(`the ${connector} token endpoint answered HTTP ${status}${code ? ` (${code}${said})` : ""}`, { status });
   return new AuthError(`refreshing the ${connector} access token failed with HTTP ${status}${code ? ` (${code}${said})` : ""}`, {
     reason: "refresh_failed",
     credentials: ["refresh_token"],

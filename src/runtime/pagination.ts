@@ -6,7 +6,8 @@ import { UpstreamError } from "../errors.js";
 import type { PaginationStrategy } from "../manifest/types.js";
 import { coerceValue } from "./params.js";
 import { getPath } from "./path.js";
-import type { ActionPlan } from "./plan.js";
+import type { ActionPlan, WireParam } from "./plan.js";
+import { queryString } from "./request.js";
 
 export interface PageRequest {
   params: Record<string, unknown>;
@@ -21,6 +22,8 @@ export interface Page {
   records: unknown[];
   /** What this page cost, for actions that declare a cost. */
   cost?: number;
+  /** A DELETE whose answer was lost and that, sent again, found the thing already gone. */
+  alreadyDone?: boolean;
 }
 
 export type NextPage = (request: PageRequest, page: Page) => PageRequest | undefined;
@@ -37,23 +40,36 @@ const numberAt = (body: unknown, path: string | undefined): number | undefined =
   return typeof value === "number" ? value : undefined;
 };
 
-/** Follows a URL in the body (Harvest's links.next), keeping every filter of the first request and the same origin. */
-export function paginateLink(strategy: PaginationStrategy, plan: ActionPlan, baseUrl: string): NextPage {
+/**
+ * Follows a URL in the body (Harvest's links.next), keeping every filter of the first request. Links to the API's
+ * declared host are moved onto the configured base URL (a proxy or sandbox); links to any other host are refused.
+ */
+export function paginateLink(strategy: PaginationStrategy, plan: ActionPlan, baseUrl: string, declaredBaseUrl: string): NextPage {
   const origin = new URL(baseUrl).origin;
   return (request, page) => {
     const link = getPath(page.body, strategy.next ?? "links.next");
     if (typeof link !== "string" || link === "") return undefined;
-    const url = new URL(link, baseUrl);
+    const url = new URL(onConfiguredBase(link, baseUrl, declaredBaseUrl), baseUrl);
     // Credentials go only where the first request went.
     if (url.origin !== origin) throw new UpstreamError(`the API's next-page link points to another host (${url.origin}); refusing to follow it`, { status: page.status });
     const params = { ...request.params };
+    const missing: WireParam[] = [];
     for (const p of plan.query) {
       const value = url.searchParams.get(p.wire);
       if (value !== null) params[p.name] = coerceValue(value, plan.schema.properties?.[p.name]);
-      else if (params[p.name] !== undefined) url.searchParams.set(p.wire, String(params[p.name]));
+      else if (params[p.name] !== undefined) missing.push(p);
     }
+    const extra = queryString(missing, params);
+    if (extra) url.search = url.search ? `${url.search}&${extra}` : `?${extra}`;
     return { params, url: url.toString() };
   };
+}
+
+function onConfiguredBase(link: string, baseUrl: string, declaredBaseUrl: string): string {
+  const declared = declaredBaseUrl.replace(/\/+$/, "");
+  return declared !== baseUrl && (link === declared || link.startsWith(`${declared}/`) || link.startsWith(`${declared}?`))
+    ? baseUrl + link.slice(declared.length)
+    : link;
 }
 
 export function paginatePageNumber(strategy: PaginationStrategy): NextPage {
@@ -97,11 +113,11 @@ export function paginateOffset(strategy: PaginationStrategy): NextPage {
 
 const noNextPage: NextPage = () => undefined;
 
-export function nextPageFor(plan: ActionPlan, baseUrl: string): NextPage {
+export function nextPageFor(plan: ActionPlan, baseUrl: string, declaredBaseUrl: string): NextPage {
   const strategy = plan.pagination;
   switch (strategy?.type) {
     case "link":
-      return paginateLink(strategy, plan, baseUrl);
+      return paginateLink(strategy, plan, baseUrl, declaredBaseUrl);
     case "page_number":
       return paginatePageNumber(strategy);
     case "cursor":
@@ -122,4 +138,16 @@ export function pageTotals(strategy: PaginationStrategy | undefined, body: unkno
   if (total !== undefined) totals.total = total;
   if (totalPages !== undefined) totals.total_pages = totalPages;
   return totals;
+}
+
+/**
+ * Where to pick up after taking `taken` records of the page `request` fetched: the exact offset where the API
+ * counts by offset, otherwise that same page again with the number of its records already returned.
+ */
+export function resumeWithin(strategy: PaginationStrategy, request: PageRequest, taken: number): { next: PageRequest; skip?: number } {
+  if (strategy.type === "offset") {
+    const param = strategy.param ?? "offset";
+    return { next: { params: { ...request.params, [param]: Number(request.params[param] ?? 0) + taken } } };
+  }
+  return { next: request, skip: taken };
 }

@@ -1,3 +1,5 @@
+import { sleep } from "./wait.js";
+
 /**
  * Client-side pacing: a sliding window per account and rate-limit group, so normal use never meets a 429.
  * Windows are shared by every connection in the process that uses the same account.
@@ -48,20 +50,4 @@ export function windowFor(key: string, limit: RateLimit): SlidingWindow {
   let window = windows.get(id);
   if (!window) windows.set(id, (window = new SlidingWindow(limit)));
   return window;
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(done, ms);
-    function done() {
-      signal?.removeEventListener("abort", abort);
-      resolve();
-    }
-    function abort() {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    }
-    signal?.addEventListener("abort", abort, { once: true });
-  });
 }

@@ -13,8 +13,7 @@ export function buildRequest(
   let path = plan.spec.path;
   for (const p of plan.path) path = path.replace(`{${p.name}}`, encodeURIComponent(String(params[p.name])));
   const query = queryString(plan.query, params, auth.query);
-  const headers: Record<string, string> = { ...defaultHeaders, ...auth.headers };
-  for (const p of plan.header) if (params[p.name] !== undefined) headers[p.wire] = String(params[p.name]);
+  const headers = headersFor(plan, params, defaultHeaders, auth);
   const request: HttpRequest = { method: plan.spec.method, url: baseUrl + path + (query ? `?${query}` : ""), headers };
   const body = bodyOf(plan.body, params);
   if (body !== undefined) {
@@ -22,6 +21,13 @@ export function buildRequest(
     headers["content-type"] = "application/json";
   }
   return request;
+}
+
+/** Default headers, then the credentials', then the call's header params. */
+export function headersFor(plan: ActionPlan, params: Record<string, unknown>, defaultHeaders: Record<string, string>, auth: RenderedAuth): Record<string, string> {
+  const headers: Record<string, string> = { ...defaultHeaders, ...auth.headers };
+  for (const p of plan.header) if (params[p.name] !== undefined) headers[p.wire] = String(params[p.name]);
+  return headers;
 }
 
 function bodyOf(params: WireParam[], values: Record<string, unknown>): Record<string, unknown> | undefined {

@@ -4,18 +4,19 @@
  */
 import { createHash } from "node:crypto";
 import type { Dispatcher } from "undici";
-import { NetworkError, TimeoutError, UpstreamError } from "../errors.js";
+import { AuthError, NetworkError, TimeoutError, UpstreamError } from "../errors.js";
 import type { CredentialRecord } from "../credentials/types.js";
 import type { ApplyTemplates, Manifest } from "../manifest/types.js";
 import { chooseVariant, renderAuth, secretFields, type ChosenVariant, type RenderedAuth } from "./auth.js";
 import type { Endpoints } from "./endpoints.js";
 import { sendHttp, type HttpRequest, type HttpResponse } from "./http.js";
-import { accessToken, type OAuthContext } from "./oauth.js";
+import { accessToken, lineageId, type OAuthContext } from "./oauth.js";
 import type { NextPage, Page, PageRequest } from "./pagination.js";
 import { getPath } from "./path.js";
 import type { ActionPlan } from "./plan.js";
-import { sleep, windowFor, type SlidingWindow } from "./rate-limit.js";
-import { buildRequest } from "./request.js";
+import { windowFor, type SlidingWindow } from "./rate-limit.js";
+import { sleep } from "./wait.js";
+import { buildRequest, headersFor } from "./request.js";
 import { effectiveStatus, errorForResponse, retryAfterSeconds, type ErrorContext } from "./response.js";
 import { inFlightLimitFor, type InFlightLimit } from "./concurrency.js";
 import { reportedCost, requestCost } from "./costs.js";
@@ -57,7 +58,7 @@ function accountFingerprint(variant: string, record: CredentialRecord): string {
   return createHash("sha256").update(`${variant}\0${stable.join("\0")}`).digest("base64url");
 }
 
-/** What a credential record means for one action, worked out once per record (stores hand out a new object when values change). */
+/** What a credential record means for one action, worked out once per record contents (not per call). */
 interface Prepared {
   chosen?: ChosenVariant;
   /** The templates this action sends: the variant's (unless the action opts out) and its own. */
@@ -69,11 +70,24 @@ interface Prepared {
   staticAuth?: RenderedAuth;
 }
 
-const preparedByRecord = new WeakMap<CredentialRecord, Map<ActionPlan, Prepared>>();
+/** Keyed by the record's contents, so a store that reuses or mutates one object never gets another record's work. */
+const preparedByContents = new Map<string, Map<ActionPlan, Prepared>>();
+const MAX_PREPARED_RECORDS = 1000;
+
+function contentsKey(account: string, record: CredentialRecord): string {
+  let key = account;
+  for (const field in record) key += `\u0001${field}\u0002${record[field]}`;
+  return key;
+}
 
 function prepare(manifest: Manifest, plan: ActionPlan, record: CredentialRecord, account: string): Prepared {
-  let byPlan = preparedByRecord.get(record);
-  if (!byPlan) preparedByRecord.set(record, (byPlan = new Map()));
+  const key = contentsKey(account, record);
+  let byPlan = preparedByContents.get(key);
+  if (!byPlan) {
+    // Oldest first out: a long-running server meets many records over time.
+    if (preparedByContents.size >= MAX_PREPARED_RECORDS) preparedByContents.delete(preparedByContents.keys().next().value!);
+    preparedByContents.set(key, (byPlan = new Map()));
+  }
   let prepared = byPlan.get(plan);
   if (prepared) return prepared;
   const chosen = plan.spec.auth?.none ? undefined : chooseVariant(manifest, record, plan.spec.auth, account);
@@ -85,14 +99,26 @@ function prepare(manifest: Manifest, plan: ActionPlan, record: CredentialRecord,
     credentials,
     secrets: credentials.map((f) => record[f]!).filter(Boolean),
     fingerprint: accountFingerprint(chosen?.name ?? "", record),
-    staticAuth: chosen?.variant.type === "oauth2_refresh" ? undefined : renderAuth(applies, record),
+    staticAuth: chosen?.variant.type === "oauth2_refresh" ? undefined : renderAuth(applies, { ...record }),
   };
   byPlan.set(plan, prepared);
   return prepared;
 }
 
+/** The account's credential record; a failing store becomes an AuthError that carries none of its text. */
+async function readRecord(manifest: Manifest, endpoints: Endpoints, account: string): Promise<CredentialRecord> {
+  try {
+    return { ...((await endpoints.store.get(manifest.name, account)) ?? {}) };
+  } catch (error) {
+    const failure = new AuthError(`the credential store could not be read for ${manifest.name} (account "${account}")`, { reason: "unavailable" });
+    // Kept for debugging, but out of JSON and of the message: a store's error may quote what it stored.
+    Object.defineProperty(failure, "cause", { value: error, enumerable: false });
+    throw failure;
+  }
+}
+
 export async function prepareCall(manifest: Manifest, plan: ActionPlan, endpoints: Endpoints, account: string, send: SendOptions): Promise<Call> {
-  const record = plan.spec.auth?.none ? {} : ((await endpoints.store.get(manifest.name, account)) ?? {});
+  const record = plan.spec.auth?.none ? {} : await readRecord(manifest, endpoints, account);
   const { chosen, applies, credentials, secrets, fingerprint, staticAuth } = prepare(manifest, plan, record, account);
   const call: Call = {
     manifest,
@@ -113,14 +139,16 @@ export async function prepareCall(manifest: Manifest, plan: ActionPlan, endpoint
       tokenUrl: endpoints.tokenUrls[chosen.name]!,
       userAgent: endpoints.headers["User-Agent"],
       record,
-      http: { dispatcher: send.dispatcher, timeoutMs: send.timeoutMs, signal: send.signal },
+      http: { dispatcher: send.dispatcher, timeoutMs: send.timeoutMs },
       save: async (changes) => endpoints.store.update?.(manifest.name, account, changes),
     };
   }
+  // An OAuth user is known by their token lineage (per user, stable across rotations), others by their record.
+  const identity = call.oauth ? lineageId(call.oauth) : fingerprint;
   const limit = endpoints.rateLimit === false ? undefined : (endpoints.rateLimit ?? groupLimit(manifest, plan.rateGroup));
-  if (limit) call.window = windowFor(`${manifest.name}\0${fingerprint}\0${plan.rateGroup}`, limit);
+  if (limit) call.window = windowFor(`${manifest.name}\0${identity}\0${plan.rateGroup}`, limit);
   const concurrency = endpoints.concurrency === false ? undefined : (endpoints.concurrency ?? manifest.concurrency);
-  if (concurrency) call.inFlight = inFlightLimitFor(`${manifest.name}\0${fingerprint}`, concurrency);
+  if (concurrency) call.inFlight = inFlightLimitFor(`${manifest.name}\0${identity}`, concurrency);
   return call;
 }
 
@@ -133,39 +161,60 @@ export async function sendPage(call: Call, page: PageRequest): Promise<Page> {
   const { send, plan } = call;
   let attempt = 0;
   let rejectedToken: string | undefined;
-  let refreshed = false;
+  let resent = false;
+  const retryLater = async (error: unknown, safe: boolean) => {
+    if (!transient(error) || !safe || attempt >= send.retries) throw error;
+    await sleep(backoff(send, attempt++), send.signal);
+  };
   for (;;) {
-    const token = call.oauth ? await accessToken(call.oauth, rejectedToken) : undefined;
+    let token: string | undefined;
+    try {
+      token = call.oauth ? await accessToken(call.oauth, rejectedToken, send.signal) : undefined;
+    } catch (error) {
+      // Nothing reached the API yet, so any action may try again.
+      await retryLater(error, true);
+      continue;
+    }
     if (token && !call.errors.secrets.includes(token)) call.errors.secrets.push(token);
-    const request = requestFor(call, page, token);
-    const release = await call.inFlight?.acquire(send.signal);
     let response: HttpResponse;
     try {
-      const answered = await call.window?.acquire(send.signal);
-      response = await sendHttp(request, send).finally(answered);
+      response = await exchange(call, requestFor(call, page, token));
     } catch (error) {
-      release?.();
-      const transient = error instanceof NetworkError || error instanceof TimeoutError;
-      if (transient && plan.idempotent && attempt < send.retries) {
-        await sleep(backoff(send, attempt++), send.signal);
-        continue;
-      }
-      throw error;
+      await retryLater(error, plan.idempotent);
+      resent = true;
+      continue;
     }
-    release?.();
     const status = effectiveStatus(call.manifest, response);
     if (status >= 200 && status < 300) return toPage(call, page, response);
-    if (status === 401 && call.oauth && !refreshed) {
-      refreshed = true;
+    // A refused access token is refreshed once (unless another call already did).
+    if (status === 401 && token && rejectedToken === undefined) {
       rejectedToken = token;
       continue;
     }
+    // A DELETE sent again after a lost answer finds nothing: the first one did the work.
+    if (resent && plan.spec.method === "DELETE" && (status === 404 || status === 410)) return { ...toPage(call, page, response), alreadyDone: true };
     const wait = retryWait(call, response, status, attempt);
     if (wait === undefined) throw errorForResponse(response, call.errors, status);
     if (status === 429) call.window?.pause(wait);
     await sleep(wait, send.signal);
     attempt++;
   }
+}
+
+/** One request on the wire, inside the account's concurrency slot and rate window. */
+async function exchange(call: Call, request: HttpRequest): Promise<HttpResponse> {
+  const release = await call.inFlight?.acquire(call.send.signal);
+  try {
+    const answered = await call.window?.acquire(call.send.signal);
+    return await sendHttp(request, call.send).finally(answered);
+  } finally {
+    release?.();
+  }
+}
+
+/** Failures worth another try: the network, a timeout, or a token endpoint having a bad moment. */
+function transient(error: unknown): boolean {
+  return error instanceof NetworkError || error instanceof TimeoutError || (error instanceof UpstreamError && error.status >= 500);
 }
 
 /** How long to wait before trying again, or undefined when this answer is final. */
@@ -192,7 +241,7 @@ function requestFor(call: Call, page: PageRequest, token: string | undefined): H
   if (!page.url) return buildRequest(call.plan, page.params, call.baseUrl, call.headers, auth);
   const url = new URL(page.url);
   for (const [key, value] of Object.entries(auth.query)) url.searchParams.set(key, value);
-  return { method: "GET", url: url.toString(), headers: { ...call.headers, ...auth.headers } };
+  return { method: "GET", url: url.toString(), headers: headersFor(call.plan, page.params, call.headers, auth) };
 }
 
 function toPage(call: Call, request: PageRequest, response: HttpResponse): Page {

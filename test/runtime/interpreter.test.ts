@@ -177,7 +177,7 @@ describe("pagination", () => {
     expect(sent).toHaveLength(3);
     const some = await demo({ dispatcher: agent }).execute("items", "window", { limit: 2 }, { limit: 3 });
     expect(some.data).toEqual([1, 2, 3]);
-    expect(some.meta).toMatchObject({ pages: 2, has_more: true, next: { limit: 2, offset: 4 } });
+    expect(some.meta).toMatchObject({ pages: 2, has_more: true, next: { limit: 2, offset: 3 } });
   });
 
   it("reports a list missing where the manifest says it is", async () => {
