@@ -5,15 +5,15 @@ import type { SchemaNode } from "../manifest/types.js";
 import type { ActionPlan } from "./plan.js";
 
 const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+const INTEGER = /^-?(0|[1-9]\d*)$/;
 
 /** Strings that can only mean one number or boolean become it ("5" -> 5, "true" -> true); nothing else changes. */
 export function coerceValue(value: unknown, schema: SchemaNode | undefined): unknown {
   const types = schema?.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
   if (typeof value !== "string" || types.includes("string")) return value;
-  if ((types.includes("integer") || types.includes("number")) && NUMBER.test(value)) {
-    const n = Number(value);
-    if (types.includes("number") || Number.isSafeInteger(n)) return n;
-  }
+  if (types.includes("number") && NUMBER.test(value)) return Number(value);
+  // An id is written as digits: "1e3" or "7.0" is not an unambiguous integer.
+  if (types.includes("integer") && INTEGER.test(value) && Number.isSafeInteger(Number(value))) return Number(value);
   if (types.includes("boolean") && (value === "true" || value === "false")) return value === "true";
   if (types.includes("array") && value !== "") return value.split(",").map((item) => coerceValue(item.trim(), schema?.items));
   return value;

@@ -42,6 +42,8 @@ describe("params", () => {
     expect(query(sent[0]!.path)).toMatchObject({ page: "2", active: "false" });
     const error = await demo({ dispatcher: agent }).execute("items", "list", { page: "1.5" }).catch((e) => e);
     expect(error.issues[0]).toEqual({ param: "page", message: 'must be integer (got "1.5")' });
+    const exponent = await demo({ dispatcher: agent }).execute("items", "list", { page: "1e3" }).catch((e) => e);
+    expect(exponent.issues[0]).toEqual({ param: "page", message: 'must be integer (got "1e3")' });
   });
 
   it("names the available connectors for an unknown one", () => {
