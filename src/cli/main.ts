@@ -6,7 +6,22 @@ import { exitCodeFor, reportError } from "./exit.js";
 const program = new Command("connectors")
   .description("Run API connectors declared in YAML manifests (Harvest, HarvestAPI, ...) from the command line.")
   .showHelpAfterError()
-  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+  .addHelpText(
+    "after",
+    `
+Start here:
+  connectors execute harvest time_entries list --sandbox --limit 5 --output table
+      try it against the built-in sandbox, no account needed
+  connectors describe harvest
+      its entities and actions, and the credentials it takes
+  connectors credentials set harvest
+      store your token, encrypted (or set the environment variables describe names)
+  connectors execute harvest time_entries list -p from=2026-06-01 --all --output table
+      your time entries since June 1
+
+Exit codes: 0 ok, 1 other, 2 auth, 3 not found, 4 validation, 5 rate limited or out of credits.`,
+  );
 
 program
   .command("list")
@@ -48,6 +63,39 @@ program
   .option("--port <n>", "port (default 4010)", Number, 4010)
   .option("--host <host>", "host", "127.0.0.1")
   .action(async (options) => (await import("./commands/sandbox.js")).sandbox(options));
+
+program
+  .command("validate")
+  .description("check a manifest; prints each problem as file:line:column: message (at yaml.path)")
+  .argument("<file>", "a connector.yaml, or its folder")
+  .action(async (file) => (await import("./commands/validate.js")).validate(file));
+
+const credentials = program
+  .command("credentials")
+  .description("keep credentials in an encrypted local vault (environment variables still win)");
+
+credentials
+  .command("set")
+  .description("store one account's credentials: prompted without echo, or one value per line on stdin")
+  .argument("<connector>", "connector name")
+  .option("--account <name>", "named account", "default")
+  .option("--variant <name>", "auth variant (default: the connector's first; see connectors describe <connector>)")
+  .action(async (connector, options) => (await import("./commands/credentials.js")).setCredentials(connector, options));
+
+credentials
+  .command("list")
+  .description("show stored connectors, accounts, variants and field names (never values)")
+  .argument("[connector]", "only this connector")
+  .option("--json", "machine-readable output")
+  .action(async (connector, options) => (await import("./commands/credentials.js")).listCredentials(connector, options));
+
+credentials
+  .command("remove")
+  .alias("rm")
+  .description("delete one account's stored credentials")
+  .argument("<connector>", "connector name")
+  .option("--account <name>", "named account", "default")
+  .action(async (connector, options) => (await import("./commands/credentials.js")).removeCredentials(connector, options));
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

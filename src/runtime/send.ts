@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Dispatcher } from "undici";
-import { AuthError, NetworkError, TimeoutError, UpstreamError } from "../errors.js";
+import { AuthError, ConnectorError, NetworkError, TimeoutError, UpstreamError } from "../errors.js";
 import type { CredentialRecord } from "../credentials/types.js";
 import type { ApplyTemplates, Manifest } from "../manifest/types.js";
 import { chooseVariant, renderAuth, secretFields, type ChosenVariant, type RenderedAuth } from "./auth.js";
@@ -110,6 +110,8 @@ async function readRecord(manifest: Manifest, endpoints: Endpoints, account: str
   try {
     return { ...((await endpoints.store.get(manifest.name, account)) ?? {}) };
   } catch (error) {
+    // The package's own errors carry no secret (a vault's wrong key, say): they pass as they are.
+    if (error instanceof ConnectorError) throw error;
     const failure = new AuthError(`the credential store could not be read for ${manifest.name} (account "${account}")`, { reason: "unavailable" });
     // Kept for debugging, but out of JSON and of the message: a store's error may quote what it stored.
     Object.defineProperty(failure, "cause", { value: error, enumerable: false });

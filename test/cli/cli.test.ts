@@ -1,20 +1,11 @@
 /** The built `connectors` command, run as a child process against the embedded sandbox. */
-import { execFile } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { describe, expect, it } from "vitest";
+import { CLI, run } from "./run.js";
 
-const CLI = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
-const NO_CREDENTIALS = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(HARVEST_|CONNECTORS_)/.test(k)));
-
-function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...NO_CREDENTIALS, ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-describe("connectors CLI", () => {
+// Each test is its own child process (and config dir), so they run side by side.
+describe.concurrent("connectors CLI", () => {
   it("runs the README's try-it command and prints June's records", async () => {
     const { code, stdout } = await run(
       "execute harvest time_entries list --sandbox -p from=2026-06-01 -p to=2026-06-30 --limit 5 --output table --fields id,spent_date,hours,user.name,project.name,task.name".split(" "),
@@ -50,10 +41,29 @@ describe("connectors CLI", () => {
     expect(stderr).toContain("from: must be a real calendar date as YYYY-MM-DD");
   });
 
-  it("exits 2 without credentials and says which variables to set", async () => {
+  it("exits 2 without credentials and says what to do next: variables, the vault, or the sandbox", async () => {
     const { code, stderr } = await run(["execute", "harvest", "users", "me"]);
     expect(code).toBe(2);
     expect(stderr).toContain("set HARVEST_ACCESS_TOKEN and HARVEST_ACCOUNT_ID");
+    expect(stderr).toContain("or run: connectors credentials set harvest\n");
+    expect(stderr).toContain("add --sandbox");
+    const named = await run(["execute", "harvest", "users", "me", "--account", "work"]);
+    expect(named.stderr).toContain("HARVEST_ACCESS_TOKEN_WORK");
+    expect(named.stderr).toContain("or run: connectors credentials set harvest --account work");
+  });
+
+  it("exits 5 when a paid call's estimate is over --budget, before sending anything", async () => {
+    const { code, stdout, stderr } = await run(["execute", "harvestapi", "profiles", "get", "-p", "url=https://www.linkedin.com/in/someone", "--budget", "0.001"]);
+    expect(code).toBe(5);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/CreditsError: .*over the budget of \$0\.001; nothing was sent/);
+  });
+
+  it("exits 1 on other errors, with the API's own message", async () => {
+    const args = "execute harvest time_entries create --sandbox -p project_id=1 -p task_id=1 -p spent_date=2026-06-01 -p hours=1".split(" ");
+    const { code, stderr } = await run(args);
+    expect(code).toBe(1);
+    expect(stderr).toContain("UpstreamError: Harvest answered HTTP 422");
   });
 
   it("exits 3 when the record does not exist", async () => {
@@ -68,7 +78,7 @@ describe("connectors CLI", () => {
     try {
       const info = sandbox.connectors.harvest!;
       const env = { HARVEST_ACCESS_TOKEN: info.credentials.personal_access_token!.token, HARVEST_ACCOUNT_ID: info.credentials.personal_access_token!.account_id };
-      const { code, stdout } = await run(["execute", "harvest", "company", "get", "--base-url", info.baseUrl, "--fields", "name"], env);
+      const { code, stdout } = await run(["execute", "harvest", "company", "get", "--base-url", info.baseUrl, "--fields", "name"], { env });
       expect(code).toBe(0);
       expect(JSON.parse(stdout).data).toEqual({ name: "Sandbox Studio" });
     } finally {
@@ -86,5 +96,36 @@ describe("connectors CLI", () => {
     const unknown = await run(["describe", "harvest", "timesheets"]);
     expect(unknown.code).toBe(4);
     expect(unknown.stderr).toContain("entities: time_entries");
+  });
+
+  it("describes a connector's credentials: the variables and the vault", async () => {
+    const { stdout } = await run(["describe", "harvest"]);
+    expect(stdout).toContain("personal_access_token: HARVEST_ACCESS_TOKEN, HARVEST_ACCOUNT_ID");
+    expect(stdout).toContain("connectors credentials set harvest");
+  });
+
+  it("shows where to start and the exit codes in --help", async () => {
+    const { code, stdout } = await run(["--help"]);
+    expect(code).toBe(0);
+    for (const command of ["execute", "describe", "validate", "credentials", "sandbox"]) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
+    expect(stdout).toContain("--sandbox");
+    expect(stdout).toContain("Exit codes: 0 ok, 1 other, 2 auth, 3 not found, 4 validation, 5 rate limited or out of credits.");
+  });
+
+  it("serves the sandbox and prints the exports that point the CLI at it", async () => {
+    const server = spawn(process.execPath, [CLI, "sandbox", "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
+    try {
+      let printed = "";
+      server.stderr.setEncoding("utf8");
+      for await (const chunk of server.stderr) if ((printed += chunk).includes("Ctrl-C")) break;
+      const env = Object.fromEntries([...printed.matchAll(/^export (\w+)=(\S+)$/gm)].map(([, name, value]) => [name, value]));
+      expect(env.CONNECTORS_HARVEST_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+      const { code, stdout } = await run(["execute", "harvest", "users", "me", "--fields", "email"], { env });
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout).data.email).toContain("@");
+    } finally {
+      server.kill("SIGTERM");
+      await once(server, "close");
+    }
   });
 });

@@ -1,12 +1,11 @@
-/** `connectors describe`: readable text by default, the machine form with --json. */
+/** `connectors describe`: readable text by default, the machine form with --json. Loads no HTTP, YAML or ajv code. */
 import { ValidationError } from "../../errors.js";
-import { connect } from "../../runtime/connector.js";
-import type { ActionDescription, ConnectorDescription } from "../../runtime/describe.js";
+import { describeConnector, type ActionDescription, type ConnectorDescription } from "../../runtime/describe.js";
 import type { SchemaNode } from "../../manifest/types.js";
+import { loadManifest } from "../manifests.js";
 
-export function describe(name: string, entity: string | undefined, action: string | undefined, options: { json?: boolean }): void {
-  const connector = connect(name);
-  const description = connector.describe();
+export async function describe(name: string, entity: string | undefined, action: string | undefined, options: { json?: boolean }): Promise<void> {
+  const description = describeConnector(await loadManifest(name));
   const selected = select(description, entity, action);
   if (options.json) return void process.stdout.write(`${JSON.stringify(selected, null, 2)}\n`);
   process.stdout.write(action ? actionText(name, entity!, action, selected as ActionDescription) : entity ? entityText(name, entity, description) : connectorText(description));
@@ -27,7 +26,7 @@ function connectorText(d: ConnectorDescription): string {
   lines.push("Credentials (environment variables):");
   for (const [variant, v] of Object.entries(d.credentials))
     lines.push(`  ${variant}: ${Object.values(v.fields).map((f) => f.env).filter(Boolean).join(", ")}${v.description ? `  - ${v.description}` : ""}`);
-  lines.push("", "Entities:");
+  lines.push(`  or store them encrypted: connectors credentials set ${d.name} [--variant NAME] (the environment wins)`, "", "Entities:");
   for (const [name, e] of Object.entries(d.entities)) lines.push(`  ${name}: ${Object.keys(e.actions).join(", ")}`);
   lines.push("", `More: connectors describe ${d.name} <entity> [action]`);
   return `${lines.join("\n")}\n`;

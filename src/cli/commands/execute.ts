@@ -1,5 +1,11 @@
 /** `connectors execute`: one action; results to stdout, progress and errors to stderr. */
+import { chainedCredentialStore } from "../../credentials/chain.js";
+import { envCredentialStore } from "../../credentials/env.js";
+import { CredentialVault } from "../../credentials/vault.js";
+import type { Manifest } from "../../manifest/types.js";
 import { connect, type Connector, type ExecuteOptions } from "../../runtime/connector.js";
+import { withNextSteps } from "../hints.js";
+import { loadManifest } from "../manifests.js";
 import { pickFields, toCsv, toTable, type Format } from "../output.js";
 import { readParams } from "../params.js";
 
@@ -17,7 +23,23 @@ interface Options {
 }
 
 export async function execute(name: string, entity: string, action: string, options: Options): Promise<void> {
-  const connector = connect(name, { account: options.account, baseUrl: options.baseUrl, sandbox: options.sandbox });
+  const manifest = await loadManifest(name);
+  // The sandbox brings its own credentials.
+  const credentials = options.sandbox ? undefined : cliCredentials(manifest);
+  const connector = connect(manifest, { account: options.account, baseUrl: options.baseUrl, sandbox: options.sandbox, credentials });
+  try {
+    await run(connector, entity, action, options);
+  } catch (error) {
+    throw withNextSteps(error, name, options.account);
+  }
+}
+
+/** Environment variables first (they win), else the vault; a whole record from one of them, never a mix. */
+function cliCredentials(manifest: Manifest) {
+  return chainedCredentialStore(manifest, [envCredentialStore(manifest), new CredentialVault()]);
+}
+
+async function run(connector: Connector, entity: string, action: string, options: Options): Promise<void> {
   const params = readParams(options.params, options.param);
   const fields = options.fields?.split(",").map((f) => f.trim()).filter(Boolean);
   const walking = options.all || options.limit !== undefined;

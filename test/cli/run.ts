@@ -1,0 +1,43 @@
+/** Runs the built `connectors` command as a child process, isolated from the developer's credentials and config. */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
+
+export const CLI = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+const CLEAN_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(HARVEST|CONNECTORS_|LINKEDIN_|APIFY_|XDG_CONFIG_HOME$)/.test(k)));
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A fresh, empty config directory (vault and key file go there), removed after the test file. */
+export function configDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "connectors-cli-"));
+  made.push(dir);
+  return dir;
+}
+
+// Unless a test says otherwise, an empty vault: a real one on this machine must never answer.
+const emptyConfig = configDir();
+
+/** Stdin is always closed (with `input` written first), so nothing waits for a person. */
+export function run(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...CLEAN_ENV, CONNECTORS_CONFIG_DIR: emptyConfig, ...options.env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(options.input ?? "");
+  });
+}
