@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ManifestError } from "../errors.js";
 import { loadManifestFile } from "./loader.js";
-import { builtManifestsDir, listConnectorNames, manifestPath } from "./registry.js";
+import { builtManifestsDir } from "./built.js";
+import { listConnectorNames, manifestPath } from "./registry.js";
 
 mkdirSync(builtManifestsDir, { recursive: true });
 let failed = false;

@@ -2,20 +2,14 @@
  * Finds connector manifests. A built package reads the parsed, validated JSON its build wrote (fast start-up);
  * from source, and for connectors outside the package, the YAML is parsed and checked on load.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { ValidationError } from "../errors.js";
+import { packageRoot, readBuiltManifest } from "./built.js";
 import { loadManifestFile } from "./loader.js";
 import type { Manifest } from "./types.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-/** The package root: two levels up from src/manifest or dist/manifest. */
-export const packageRoot = resolve(here, "..", "..");
 export const bundledConnectorsDir = join(packageRoot, "connectors");
-/** Where the build writes each manifest's checked JSON; only used when running the built code. */
-export const builtManifestsDir = join(packageRoot, "dist", "manifests");
-const runningBuilt = here.startsWith(join(packageRoot, "dist"));
 
 const cache = new Map<string, Manifest>();
 
@@ -41,8 +35,8 @@ export function findManifest(name: string, dir?: string): Manifest {
 }
 
 function readManifest(name: string, dir: string | undefined): Manifest {
-  const built = join(builtManifestsDir, `${name}.json`);
-  if (!dir && runningBuilt && existsSync(built)) return JSON.parse(readFileSync(built, "utf8")) as Manifest;
+  const built = dir ? undefined : readBuiltManifest(name);
+  if (built) return built;
   const file = manifestPath(name, dir);
   if (!/^[a-z][a-z0-9_]*$/.test(name) || !existsSync(file)) {
     const known = listConnectorNames(dir);
