@@ -9,3 +9,6 @@ export type { Manifest } from "./manifest/types.js";
 export { envCredentialStore, staticCredentialStore } from "./credentials/env.js";
 export type { CredentialRecord, CredentialStore } from "./credentials/types.js";
 export * from "./errors.js";
+export type { AgentTool, AnthropicTool, LangChainTool, OpenAITool, ToolOptions, VercelAITool } from "./agent/index.js";
+export type { ActionMap } from "./codegen/typed-actions.js";
+export type * from "./generated/index.js";

@@ -1,14 +1,18 @@
 /** The generic interpreter: connect(name) gives a Connector that runs any action a manifest declares. */
 import type { Dispatcher } from "undici";
+import { createDescribeTool, createExecuteTool, type AgentTool, type ToolOptions } from "../agent/index.js";
+import type { ActionMap, ActionName, DynamicString, EntityName, ParamsArgs, UntypedActions } from "../codegen/typed-actions.js";
+import type { ConnectorTypes } from "../generated/index.js";
 import { CreditsError, UpstreamError, ValidationError } from "../errors.js";
 import type { CredentialRecord, CredentialStore } from "../credentials/types.js";
 import { findManifest } from "../manifest/registry.js";
 import type { Manifest } from "../manifest/types.js";
 import { describeConnector, type ConnectorDescription } from "./describe.js";
 import { resolveEndpoints, type Endpoints } from "./endpoints.js";
-import { advance, nextPageFor, pageTotals, type Page, type PageRequest } from "./pagination.js";
+import { advance, nextPageFor, pageTotals, resumeWithin, type Page, type PageRequest } from "./pagination.js";
 import { BudgetGuard } from "./budget.js";
 import { estimateCost, type CostEstimate } from "./costs.js";
+import { checkConnectOptions } from "./options.js";
 import { checkParams } from "./params.js";
 import { requestId } from "./response.js";
 import { getPath } from "./path.js";
@@ -81,6 +85,10 @@ export interface ResultMeta {
   total?: number;
   total_pages?: number;
   pages?: number;
+  /** With meta.next after a walk stopped inside a page: how many records of that page were already returned. */
+  skip?: number;
+  /** A DELETE whose first answer was lost and whose retry found the thing gone: the first one did it. */
+  already_done?: boolean;
   /** What the call spent, for actions that cost money (the API's own figure when it gives one). */
   cost?: number;
   /** Who bills that cost, when not the API itself (e.g. apify). */
@@ -95,7 +103,7 @@ export interface Result<T = unknown> {
 /** How long a balance read for a pre-flight check stays good. */
 const BALANCE_TTL_MS = 30_000;
 
-export class Connector {
+export class Connector<M extends ActionMap = UntypedActions> {
   readonly name: string;
   readonly manifest: Manifest;
   private readonly options: ConnectOptions;
@@ -117,7 +125,21 @@ export class Connector {
     return describeConnector(this.manifest);
   }
 
-  async execute<T = unknown>(entity: string, action: string, params: Record<string, unknown> = {}, options: ExecuteOptions = {}): Promise<Result<T>> {
+  /** The single agent tool, `<name>_execute`, optionally narrowed to some actions (src/agent). */
+  tool(options?: ToolOptions): AgentTool {
+    return createExecuteTool(this, options);
+  }
+
+  /** `<name>_describe`: an entity's full params schemas for agents that ask for them. */
+  describeTool(options?: Pick<ToolOptions, "allow" | "readOnly">): AgentTool {
+    return createDescribeTool(this, options);
+  }
+
+  /** Typed by the generated action map: entity, action and params are checked at compile time, and data is typed. */
+  execute<E extends EntityName<M>, A extends ActionName<M, E>>(entity: E, action: A, ...args: ParamsArgs<M[E][A]["params"], ExecuteOptions>): Promise<Result<M[E][A]["data"]>>;
+  /** An entity known only at run time, or an explicit data type: checked when the call is made. */
+  execute<T = unknown, E extends string = string>(entity: DynamicString<E>, action: string, params?: Record<string, unknown>, options?: ExecuteOptions): Promise<Result<T>>;
+  async execute<T = unknown>(entity: string, action: string, params: object = {}, options: ExecuteOptions = {}): Promise<Result<T>> {
     const started = performance.now();
     const plan = this.plan(entity, action);
     const checked = checkParams(plan, this.name, params);
@@ -129,7 +151,7 @@ export class Connector {
     if (walking) return this.collect(call, checked, options, started, guard) as Promise<Result<T>>;
     const page = await sendPage(call, { params: checked });
     guard?.record(page.cost);
-    const next = plan.pagination ? call.nextPage({ params: checked }, page) : undefined;
+    const next = plan.pagination ? nextOrNone(call, { params: checked }, page) : undefined;
     const data = plan.spec.records ? page.records : getPath(page.body, plan.spec.record);
     const meta = this.meta(plan, page, started, guard);
     if (plan.pagination) Object.assign(meta, { has_more: !!next, next: next?.params ?? null, ...pageTotals(plan.pagination, page.body) });
@@ -185,12 +207,12 @@ export class Connector {
       signal: options.signal,
     };
     const call = await prepareCall(this.manifest, plan, endpoints, this.options.account ?? "default", send);
-    call.nextPage = nextPageFor(plan, call.baseUrl);
+    call.nextPage = nextPageFor(plan, call.baseUrl, plan.spec.host ? this.manifest.hosts![plan.spec.host]! : this.manifest.base_url);
     return call;
   }
 
   /** Sends pages one after another, each checked against the budget before it goes. */
-  private async *walk(call: Call, params: Record<string, unknown>, guard: BudgetGuard | undefined): AsyncGenerator<{ page: Page; next?: PageRequest }> {
+  private async *walk(call: Call, params: Record<string, unknown>, guard: BudgetGuard | undefined): AsyncGenerator<{ request: PageRequest; page: Page; next?: PageRequest }> {
     let request: PageRequest | undefined = { params };
     let pages = 0;
     let totalPages: number | undefined;
@@ -201,7 +223,7 @@ export class Connector {
       guard?.record(page.cost);
       totalPages = pageTotals(call.plan.pagination, page.body).total_pages;
       const next = advance(request, call.nextPage(request, page));
-      yield { page, next };
+      yield { request, page, next };
       request = next;
     }
   }
@@ -212,18 +234,21 @@ export class Connector {
     let pages = 0;
     let last: Page | undefined;
     let next: PageRequest | undefined;
-    let leftOnPage = false;
+    let cut: { request: PageRequest; taken: number } | undefined;
     for await (const step of this.walk(call, params, guard)) {
       ({ page: last, next } = step);
       pages++;
       const room = limit - records.length;
-      leftOnPage = last.records.length > room;
+      if (last.records.length > room) cut = { request: step.request, taken: room };
       records.push(...last.records.slice(0, room));
       options.onPage?.({ pages, records: records.length });
       if (records.length >= limit) break;
     }
     const meta = this.meta(call.plan, last!, started, guard);
-    Object.assign(meta, { pages, has_more: !!next || leftOnPage, next: next?.params ?? null, ...pageTotals(call.plan.pagination, last?.body) });
+    // Stopped inside a page: meta.next must not skip the rest of it.
+    const resume: { next?: PageRequest; skip?: number } = cut ? resumeWithin(call.plan.pagination!, cut.request, cut.taken) : { next };
+    Object.assign(meta, { pages, has_more: !!resume.next, next: resume.next?.params ?? null, ...pageTotals(call.plan.pagination, last?.body) });
+    if (resume.skip) meta.skip = resume.skip;
     return { data: records, meta };
   }
 
@@ -270,6 +295,7 @@ export class Connector {
       status: page.status,
       duration_ms: Math.round(performance.now() - started),
     };
+    if (page.alreadyDone) meta.already_done = true;
     if (guard) {
       meta.cost = guard.spent;
       if (plan.spec.cost?.billed_by) meta.billed_by = plan.spec.cost.billed_by;
@@ -280,8 +306,20 @@ export class Connector {
   }
 }
 
-/** A Connector for a bundled connector by name (or a manifest object you loaded yourself). */
+/** The next page of a single-page call; a link that cannot be followed ends the list there rather than losing this page. */
+function nextOrNone(call: Call, request: PageRequest, page: Page): PageRequest | undefined {
+  try {
+    return call.nextPage(request, page);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A Connector for a bundled connector by name (typed from src/generated), or a manifest object you loaded yourself. */
+export function connect<N extends keyof ConnectorTypes>(connector: N, options?: ConnectOptions): Connector<ConnectorTypes[N]>;
+export function connect(connector: string | Manifest, options?: ConnectOptions): Connector;
 export function connect(connector: string | Manifest, options: ConnectOptions = {}): Connector {
+  checkConnectOptions(options);
   const manifest = typeof connector === "string" ? findManifest(connector, options.connectorsDir) : connector;
   return new Connector(manifest, options);
 }

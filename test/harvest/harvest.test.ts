@@ -105,8 +105,9 @@ describe("requests", () => {
   });
 
   it("sends nothing for invalid params, naming each", async () => {
+    // Typed code could not even compile this call; here it stands for untyped input (an agent's, a CLI user's).
     const error = await harvest()
-      .execute("time_entries", "list", { from: "2026-02-30", user_id: "me", per_page: 5000, colour: "red" })
+      .execute<unknown>("time_entries", "list", { from: "2026-02-30", user_id: "me", per_page: 5000, colour: "red" })
       .catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.issues.map((i: { param: string }) => i.param).sort()).toEqual(["colour", "from", "per_page", "user_id"]);

@@ -1,0 +1,64 @@
+/** Turns any error from a call into the tool's result text: what went wrong, then what the model should do next. */
+import { AuthError, ConnectorError, CreditsError, NotFoundError, RateLimitError, UpstreamError, ValidationError } from "../errors.js";
+import type { Catalog } from "./catalog.js";
+import { typeLabel } from "./type-label.js";
+
+export interface ErrorContext {
+  catalog: Catalog;
+  entity: string;
+  action: string;
+}
+
+export function explainError(error: unknown, context: ErrorContext): string {
+  if (!(error instanceof ConnectorError)) return `Error: unexpected failure (${error instanceof Error ? error.message : String(error)}). Tell the user; retrying is unlikely to help.`;
+  return `Error ${error.code}: ${error.message}\nNext: ${nextStep(error, context)}`;
+}
+
+function nextStep(error: ConnectorError, context: ErrorContext): string {
+  if (error instanceof ValidationError) return fixParams(context);
+  if (error instanceof AuthError) return fixCredentials(error, context);
+  if (error instanceof NotFoundError) return `check the ids you sent: ${findIds(context)}, then call again with an id from its results.`;
+  if (error instanceof RateLimitError)
+    return `wait ${error.retryAfter === undefined ? "a minute" : `${Math.ceil(error.retryAfter)} seconds`} before calling again; prefer one wide call (all/limit) to many small ones.`;
+  if (error instanceof CreditsError) return spendAdvice(error);
+  if (error instanceof UpstreamError)
+    return error.status < 500
+      ? "the API refused the call as sent: correct it following the API's message and call again."
+      : "the API failed on its side: try again shortly; if it keeps failing, tell the user.";
+  if (error.code === "E_NETWORK" || error.code === "E_TIMEOUT") return "the API could not be reached in time: try again shortly, with a smaller request (limit) for a timeout; if it persists, tell the user.";
+  return "the connector is misconfigured: tell the user; retrying will not help.";
+}
+
+/** The action's params with their types, so the next attempt can be right. */
+function fixParams({ catalog, entity, action }: ErrorContext): string {
+  const spec = catalog.entities[entity]?.actions[action];
+  if (!spec) return "correct the call as the message says (valid names are listed) and call again; nothing was sent.";
+  const required = new Set(spec.params.required ?? []);
+  const params = Object.entries(spec.params.properties ?? {}).map(([name, schema]) => `${name}${required.has(name) ? "*" : ""}: ${typeLabel(schema)}`);
+  return `fix the params and call again (nothing was sent). ${entity}.${action} params (* required): ${params.join(", ") || "none"}.`;
+}
+
+function fixCredentials(error: AuthError, { catalog }: ErrorContext): string {
+  if (error.reason === "forbidden") return "these credentials lack permission for this action: do something else, or ask the user for an account with the rights.";
+  const fields = Object.values(catalog.manifest.auth).flatMap((variant) => Object.entries(variant.fields));
+  const concerned = fields.filter(([name, spec]) => spec.env && (error.credentials.length === 0 || error.credentials.includes(name)));
+  const variables = [...new Set(concerned.map(([, spec]) => spec.env))].join(", ");
+  return `retrying will not help: ask the user to provide valid credentials${variables ? ` (environment variables: ${variables})` : ""}.`;
+}
+
+/** An action of the same entity that lists or searches, to resolve ids with. */
+function findIds({ catalog, entity }: ErrorContext): string {
+  const actions = Object.keys(catalog.entities[entity]?.actions ?? {});
+  const finder = actions.find((a) => a === "list") ?? actions.find((a) => a === "search") ?? actions.find((a) => catalog.entities[entity]!.actions[a]!.paginated);
+  return finder ? `resolve them with ${entity}.${finder}` : "resolve them with a list or search action";
+}
+
+function spendAdvice(error: CreditsError): string {
+  const known = [
+    error.balance === undefined ? "" : `balance ${error.balance}`,
+    error.cost === undefined ? "" : `estimated cost ${error.cost}`,
+    error.budget === undefined ? "" : `budget ${error.budget}`,
+    error.spent ? `already spent ${error.spent}` : "",
+  ].filter(Boolean);
+  return `${known.length ? `(${known.join(", ")}) ` : ""}make the call cheaper (a smaller limit, fewer items, no optional extras) or ask the user to raise the budget or top up the account.`;
+}

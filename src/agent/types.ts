@@ -1,0 +1,63 @@
+/** The agent tool's public shapes, with no dependency on any agent framework. */
+import type { Scope } from "./scope.js";
+
+export type JsonSchema = Record<string, unknown>;
+
+export interface ToolOptions extends Scope {
+  /** Longest result text handed back to the model, in characters (default 50,000). */
+  maxResultChars?: number;
+  /** Longest tool description, in characters (default 16,000). */
+  maxDescriptionChars?: number;
+  /** Refuse, before sending, any call estimated to cost more than this (the manifest's currency). */
+  budget?: number;
+}
+
+/** What every framework adapter is built from. */
+export interface ToolCore {
+  name: string;
+  description: string;
+  inputSchema: JsonSchema;
+  /** Runs the model's call; never throws for a bad call or an API error, it returns text the model can act on. */
+  invoke(args: unknown): Promise<string>;
+}
+
+export interface OpenAITool {
+  type: "function";
+  function: { name: string; description: string; parameters: JsonSchema };
+}
+
+export interface AnthropicTool {
+  name: string;
+  description: string;
+  input_schema: JsonSchema;
+}
+
+/**
+ * A Vercel AI SDK tool: `inputSchema` (AI SDK 5+) and `parameters` (AI SDK 4) hold the same jsonSchema() value.
+ * The schema is typed `any` because the SDK's Schema type is keyed by a symbol only the SDK's own types can name;
+ * anything narrower would stop `tools: { harvest_execute: tool.toVercelAITool() }` from compiling.
+ */
+export interface VercelAITool {
+  description: string;
+  inputSchema: any;
+  parameters: any;
+  execute(args: unknown): Promise<string>;
+}
+
+/** What every LangChain tool has (the full type is @langchain/core's StructuredToolInterface). */
+export interface LangChainTool {
+  name: string;
+  description: string;
+  invoke(input: unknown): Promise<unknown>;
+}
+
+export interface AgentTool extends ToolCore {
+  toOpenAITool(): OpenAITool;
+  toAnthropicTool(): AnthropicTool;
+  toVercelAITool(): VercelAITool;
+  /**
+   * A @langchain/core DynamicStructuredTool (needs @langchain/core installed; loaded on first use). This package's
+   * types cannot name LangChain's, so name the type you need: `await tool.toLangChainTool<StructuredToolInterface>()`.
+   */
+  toLangChainTool<T = LangChainTool>(): Promise<T>;
+}
