@@ -1,6 +1,6 @@
 /** The installed package as a user meets it: the import by name, its types, and the `connectors` bin. */
 import { execFile } from "node:child_process";
-import { realpathSync } from "node:fs";
+import { accessSync, constants, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -22,7 +22,11 @@ describe("the agent-connectors package", () => {
     await expect(run(process.execPath, [tsc, "-p", "test/fixtures/consumer"], { cwd: root })).resolves.toBeDefined();
   });
 
-  it("links its own bin, so npx connectors never fetches another package", () => {
-    expect(realpathSync(`${root}/node_modules/.bin/connectors`)).toBe(realpathSync(`${root}/dist/cli/main.js`));
+  it("links its own bin, executable, so npx connectors never fetches another package", async () => {
+    const bin = `${root}/node_modules/.bin/connectors`;
+    expect(realpathSync(bin)).toBe(realpathSync(`${root}/dist/cli/main.js`));
+    expect(() => accessSync(bin, constants.X_OK)).not.toThrow();
+    const { stdout } = await run(bin, ["list"], { cwd: root });
+    expect(stdout).toMatch(/^harvest\s/m);
   });
 });
