@@ -97,6 +97,14 @@ credentials
   .option("--account <name>", "named account", "default")
   .action(async (connector, options) => (await import("./commands/credentials.js")).removeCredentials(connector, options));
 
+program
+  .command("codegen")
+  .description("regenerate typed params (src/generated) and references (connectors/<name>/REFERENCE.md) from the manifests")
+  .option("--check", "only report out-of-date files (exit 1 when any)")
+  .option("--connectors <dir>", "connectors directory (default: the bundled one)")
+  .option("--types <dir>", "where the TypeScript goes (default: src/generated beside the connectors)")
+  .action(async (options) => (await import("./commands/codegen.js")).codegen(options));
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
