@@ -1,7 +1,7 @@
 /** Sends one HTTP request with undici and reads the whole answer; transport failures become NetworkError or TimeoutError. */
 import { request, type Dispatcher } from "undici";
 import { NetworkError, TimeoutError } from "../errors.js";
-import { deadline } from "./deadline.js";
+import { deadlineSignal } from "./deadline.js";
 
 export interface HttpRequest {
   method: string;
@@ -29,9 +29,7 @@ const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEO
 const PRECISE_TIMER_MAX_MS = 1000;
 
 export async function sendHttp(req: HttpRequest, options: HttpOptions): Promise<HttpResponse> {
-  const precise = options.timeoutMs < PRECISE_TIMER_MAX_MS;
-  const limit = precise ? undefined : deadline(options.timeoutMs);
-  const timer = precise ? AbortSignal.timeout(options.timeoutMs) : limit!.signal;
+  const timer = options.timeoutMs < PRECISE_TIMER_MAX_MS ? AbortSignal.timeout(options.timeoutMs) : deadlineSignal(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timer]) : timer;
   try {
     const res = await request(req.url, {
@@ -47,8 +45,6 @@ export async function sendHttp(req: HttpRequest, options: HttpOptions): Promise<
     return { status: res.statusCode, headers: res.headers, body: parseBody(text, res.headers["content-type"]) };
   } catch (error) {
     throw transportError(error, req, options, timer);
-  } finally {
-    limit?.clear();
   }
 }
 
