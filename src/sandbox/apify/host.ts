@@ -4,6 +4,7 @@
  * array. Runs are billed to the Apify account at the actor's rates, never to the caller of this host's API.
  * (The real endpoint answers 408 after 300 s; sandbox actors finish at once.)
  */
+import type { Exchange } from "../exchange.js";
 import { bearerToken } from "../http.js";
 import { actorNotFound, invalidInput, pageNotFound, tokenNotValid, type ApifyReply } from "./errors.js";
 
@@ -21,14 +22,6 @@ export interface ApifyHost {
   actors: Record<string, ApifyActor>;
 }
 
-export interface ApifyRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  rawBody: string;
-}
-
 const RUN_SYNC = /^\/acts\/([^/]+)\/run-sync-get-dataset-items$/;
 
 function parseInput(rawBody: string): Record<string, unknown> {
@@ -43,7 +36,7 @@ function parseInput(rawBody: string): Record<string, unknown> {
   throw new ActorInputError("Input is not valid: the request body must be a JSON object");
 }
 
-export function handleApify(host: ApifyHost, request: ApifyRequest): ApifyReply {
+export function handleApify(host: ApifyHost, request: Exchange): ApifyReply {
   const route = RUN_SYNC.exec(request.path);
   if (request.method !== "POST" || !route) return pageNotFound(request.method, request.path);
   const token = request.query.token ?? bearerToken(request.headers);

@@ -1,11 +1,11 @@
 /** The api.harvestapp.com/v2 host: preconditions, rate limits, body parsing, then the route's handler. */
+import type { Exchange, Reply } from "../exchange.js";
 import { InvalidBodyError, parseBody } from "../http.js";
 import type { SlidingWindowLimiter } from "../rate-limit.js";
 import { authenticate, requireUserAgent } from "./auth.js";
 import { badRequest, notFound, tooManyRequests } from "./errors.js";
-import type { Exchange } from "./exchange.js";
 import type { Input } from "./params.js";
-import type { Reply, Router } from "./router.js";
+import type { Router } from "./router.js";
 import type { Store } from "./store.js";
 import type { TokenRegistry } from "./tokens.js";
 

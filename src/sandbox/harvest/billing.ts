@@ -1,11 +1,12 @@
-/** What invoices and estimates share: line items, amounts, numbering, messages and state events. */
-import { isoSeconds } from "./dates.js";
+/** What invoices and estimates share: their common fields, line items, amounts and numbering. (Their messages: document-messages.ts.) */
+import { randomBytes } from "node:crypto";
 import { unprocessable } from "./errors.js";
 import { requireValid } from "./guards.js";
 import { round2, sum } from "./math.js";
-import type { BillingDocument, LineItem, Recipient, UserRow } from "./model.js";
+import type { BillingDocument, LineItem, Row } from "./model.js";
 import { isPlainObject, readInput, type FieldSpec, type Input } from "./params.js";
-import { fullName, projectRef } from "./refs.js";
+import { projectRef } from "./refs.js";
+import { pick } from "./resource.js";
 import type { Store } from "./store.js";
 
 type DocumentCollection = "invoices" | "estimates";
@@ -21,6 +22,37 @@ const LINE_ITEM_FIELDS: readonly FieldSpec[] = [
   { name: "taxed2", type: "bool" },
   { name: "_destroy", type: "bool" },
 ];
+
+/** The body fields both kinds of document accept between client_id (and an invoice's references) and their dates and terms. */
+export const DOCUMENT_FIELDS: readonly FieldSpec[] = [
+  { name: "number", type: "string" },
+  { name: "purchase_order", type: "string" },
+  { name: "tax", type: "number", min: 0 },
+  { name: "tax2", type: "number", min: 0 },
+  { name: "discount", type: "number", min: 0 },
+  { name: "subject", type: "string" },
+  { name: "notes", type: "string" },
+  { name: "currency", type: "string" },
+  { name: "issue_date", type: "date" },
+];
+
+/** A new document by the authenticated user, before the request's fields; prepareDocument fills number and currency. */
+export function newDocument(store: Store): Omit<BillingDocument, keyof Row> {
+  return {
+    client_id: 0,
+    creator_id: store.meId,
+    client_key: randomBytes(20).toString("hex"),
+    number: "",
+    purchase_order: null,
+    tax: null,
+    tax2: null,
+    discount: null,
+    subject: null,
+    notes: null,
+    currency: "",
+    line_items: [],
+  };
+}
 
 const CATEGORIES = { invoices: "invoice_item_categories", estimates: "estimate_item_categories" } as const;
 
@@ -73,6 +105,22 @@ export function presentLineItem(store: Store, item: LineItem, withProject: boole
   return withProject ? { ...shown, project: projectRef(store, item.project_id) } : shown;
 }
 
+/** The number and amounts, as Harvest prints them first; `dueAmount` (invoices) adds due_amount after the amount. */
+export function presentAmounts(doc: BillingDocument, dueAmount?: (amount: number) => number): Record<string, unknown> {
+  const totals = documentTotals(doc);
+  return {
+    ...pick(doc, ["id", "client_key", "number", "purchase_order"]),
+    amount: totals.amount,
+    ...(dueAmount ? { due_amount: dueAmount(totals.amount) } : {}),
+    tax: doc.tax,
+    tax_amount: totals.tax_amount,
+    tax2: doc.tax2,
+    tax2_amount: totals.tax2_amount,
+    discount: doc.discount,
+    discount_amount: totals.discount_amount,
+  };
+}
+
 /** Number, currency and line items: the rules invoices and estimates share on create and update. */
 export function prepareDocument(collection: DocumentCollection, doc: BillingDocument, input: Input, store: Store): void {
   if (!doc.number) {
@@ -82,105 +130,4 @@ export function prepareDocument(collection: DocumentCollection, doc: BillingDocu
   requireValid(!store.some(collection, (other) => other.id !== doc.id && other.number === doc.number), "number has already been taken");
   if (!doc.currency) doc.currency = store.find("clients", doc.client_id)!.currency;
   if ("line_items" in input) doc.line_items = mergeLineItems(collection, doc.line_items, input.line_items, store);
-}
-
-/** A document event (send, close, accept, ...): the states it applies from, the state it leads to, and the fields it sets. */
-export interface Transition<S extends string> {
-  from: readonly S[];
-  to: S;
-  /** Timestamp fields the event sets to now (true) or clears (false). */
-  stamps: Record<string, boolean>;
-}
-
-export function applyEvent<S extends string, D extends BillingDocument & { state: S }>(
-  doc: D,
-  transitions: Record<string, Transition<S>>,
-  event: string,
-  now: Date,
-): D {
-  const transition = transitions[event]!;
-  if (!transition.from.includes(doc.state)) {
-    throw unprocessable(`event_type ${event} is not allowed for a ${doc.state} ${"due_date" in doc ? "invoice" : "estimate"}`);
-  }
-  const stamp = isoSeconds(now);
-  const stamps = Object.fromEntries(Object.entries(transition.stamps).map(([field, set]) => [field, set ? stamp : null]));
-  return { ...doc, state: transition.to, ...stamps, updated_at: stamp };
-}
-
-/** Validated message recipients: objects with an email and an optional name. */
-export function readRecipients(raw: unknown): Recipient[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.map((value: unknown, index) => {
-    const recipient = isPlainObject(value) ? value : {};
-    const email = recipient.email;
-    requireValid(typeof email === "string" && email.includes("@"), `recipients[${index}].email can't be blank`);
-    return { name: typeof recipient.name === "string" ? recipient.name : null, email: email as string };
-  });
-}
-
-interface OutgoingMessage {
-  event_type: string | null;
-  recipients: Recipient[];
-  subject: string | null;
-  body: string | null;
-  send_me_a_copy: boolean;
-}
-
-/**
- * A new document message: with an event_type it only changes the document's state; without one it
- * is sent (to at least one recipient or a copy to oneself), filled from the template, and a draft
- * document becomes sent. Returns the document change to commit once the message is saved.
- */
-export function deliverMessage<S extends string, D extends BillingDocument & { state: S }>(
-  message: OutgoingMessage,
-  doc: D,
-  events: Record<string, Transition<S>>,
-  context: { store: Store; now: Date; title: "Invoice" | "Estimate"; variant: "thank_you" | null; save(doc: D): void },
-): (() => void) | undefined {
-  message.recipients = readRecipients(message.recipients);
-  let changed: D | undefined;
-  if (message.event_type !== null) {
-    changed = applyEvent(doc, events, message.event_type, context.now);
-  } else {
-    requireValid(message.recipients.length > 0 || message.send_me_a_copy, "recipients can't be blank");
-    const template = messageTemplate(context.store, doc, context.title, context.variant);
-    message.subject ??= template.subject;
-    message.body ??= template.body;
-    if (doc.state === "draft") changed = applyEvent(doc, events, "send", context.now);
-  }
-  return changed && (() => context.save(changed));
-}
-
-/** Who a message is sent by: the authenticated user. */
-export function sender(me: UserRow): { sent_by: string; sent_by_email: string; sent_from: string; sent_from_email: string } {
-  return { sent_by: fullName(me), sent_by_email: me.email, sent_from: fullName(me), sent_from_email: me.email };
-}
-
-/** The subject and body Harvest would prefill for a document message. */
-export function messageTemplate(
-  store: Store,
-  doc: BillingDocument,
-  title: "Invoice" | "Estimate",
-  variant: "reminder" | "thank_you" | null,
-): { subject: string; body: string } {
-  const company = store.company.name;
-  const client = store.find("clients", doc.client_id)?.name ?? "";
-  const amount = `${documentTotals(doc).amount.toFixed(2)} ${doc.currency}`;
-  const subjects = {
-    reminder: `Past due invoice reminder: #${doc.number} from ${company}`,
-    thank_you: `Thank you for your payment: ${title} #${doc.number} from ${company}`,
-    none: `${title} #${doc.number} from ${company}`,
-  };
-  const body = [
-    "---------------------------------------------",
-    `${title} Summary`,
-    "---------------------------------------------",
-    `${title} ID: ${doc.number}`,
-    `Client: ${client}`,
-    `Amount: ${amount}`,
-    "",
-    variant === "thank_you" ? "Thank you for your payment!" : variant === "reminder" ? "This is a friendly reminder that this invoice is past due." : "Thank you!",
-    "---------------------------------------------",
-  ].join("\r\n");
-  return { subject: subjects[variant ?? "none"], body };
 }

@@ -1,11 +1,12 @@
 /** One generic mechanism for list, get, create, update and delete of every resource in the table. */
+import type { Reply } from "../exchange.js";
 import { notFound, unprocessable } from "./errors.js";
 import { applyFilters, givenParams } from "./filters.js";
 import type { CollectionName, Tables } from "./model.js";
 import { envelope, type PaginationMode } from "./pagination.js";
 import { readInput, type Input } from "./params.js";
 import type { Action, AnyResource } from "./resource.js";
-import { idParam, timestamp, type HandlerContext, type Reply, type Route } from "./router.js";
+import { idParam, timestamp, type HandlerContext, type Route } from "./router.js";
 
 type AnyRow = Tables[CollectionName];
 
@@ -52,6 +53,14 @@ function storedFields(spec: AnyResource, input: Input): Input {
   return Object.fromEntries(Object.entries(input).filter(([name]) => !virtual.has(name)));
 }
 
+/** Runs the resource's prepare hook, saves the record, then the hook's commit step; answers with the record (201 when new). */
+function save(spec: AnyResource, ctx: HandlerContext, row: AnyRow, input: Input, existing: AnyRow | undefined): Reply {
+  const commit = spec.prepare?.(row, input, ctx, existing);
+  ctx.store.save(spec.collection, row);
+  commit?.();
+  return { status: existing ? 200 : 201, body: spec.present(row, ctx) };
+}
+
 function create(spec: AnyResource, ctx: HandlerContext): Reply {
   const owner = parentId(spec, ctx);
   const input = readInput(spec.fields, ctx.body, ctx.store, { creating: true });
@@ -64,20 +73,13 @@ function create(spec: AnyResource, ctx: HandlerContext): Reply {
     created_at: now,
     updated_at: now,
   } as unknown as AnyRow;
-  const commit = spec.prepare?.(row, input, ctx, undefined);
-  ctx.store.save(spec.collection, row);
-  commit?.();
-  return { status: 201, body: spec.present(row, ctx) };
+  return save(spec, ctx, row, input, undefined);
 }
 
 function update(spec: AnyResource, ctx: HandlerContext): Reply {
   const existing = findMember(spec, ctx);
   const input = readInput(spec.fields, ctx.body, ctx.store, { creating: false });
-  const row = { ...existing, ...storedFields(spec, input), updated_at: timestamp(ctx) };
-  const commit = spec.prepare?.(row, input, ctx, existing);
-  ctx.store.save(spec.collection, row);
-  commit?.();
-  return { status: 200, body: spec.present(row, ctx) };
+  return save(spec, ctx, { ...existing, ...storedFields(spec, input), updated_at: timestamp(ctx) }, input, existing);
 }
 
 function remove(spec: AnyResource, ctx: HandlerContext): Reply {

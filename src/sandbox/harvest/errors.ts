@@ -1,12 +1,9 @@
 /** Harvest's error bodies, thrown by handlers and written by the request pipeline. */
+import { ReplyError } from "../exchange.js";
 
-export class HarvestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(`Harvest sandbox error ${status}`);
+export class HarvestError extends ReplyError {
+  constructor(status: number, body: unknown, headers: Record<string, string> = {}) {
+    super(status, body, headers, "Harvest");
   }
 }
 

@@ -20,12 +20,26 @@ export function byField<R>(param: keyof R & string): FilterSpec<R> {
   return matches<R>(param, (row) => row[param]);
 }
 
+/** user_id, client_id (the project's client) and project_id: whose time entry or expense it is, and where. */
+export function byUserAndProject<R extends { user_id: number; project_id: number }>(): FilterSpec<R>[] {
+  return [
+    byField<R>("user_id"),
+    matches<R>("client_id", (row, { store }) => store.find("projects", row.project_id)?.client_id),
+    byField<R>("project_id"),
+  ];
+}
+
 export function flag<R>(param: string, read: (row: R) => boolean): FilterSpec<R> {
   return { param, type: "bool", test: (row, value) => read(row) === value };
 }
 
 export function isActive<R extends { is_active: boolean }>(): FilterSpec<R> {
   return flag<R>("is_active", (row) => row.is_active);
+}
+
+/** Whether an invoice includes the time entry or expense. */
+export function isBilled<R extends { invoice_id: number | null }>(): FilterSpec<R> {
+  return flag<R>("is_billed", (row) => row.invoice_id !== null);
 }
 
 export function textEquals<R>(param: string, read: (row: R) => string | null | undefined): FilterSpec<R> {

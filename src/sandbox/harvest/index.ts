@@ -3,27 +3,24 @@
  * Mounted by the sandbox server; tests reach it over loopback with the fixed sandbox credentials.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { logRequest, loggedRequest, serve, type Exchange, type LoggedRequest } from "../exchange.js";
 import { SlidingWindowLimiter, type RateLimit } from "../rate-limit.js";
 import type { SandboxConnectorInfo, SandboxMount } from "../types.js";
 import { handleApi, type ApiHost } from "./api.js";
 import { sandboxCredentials, type HarvestCredentials } from "./credentials.js";
 import { anchoredClock } from "./dates.js";
-import { serve, type Exchange, type RequestRecord } from "./exchange.js";
 import { handleIdentity } from "./oauth.js";
 import { harvestRouter } from "./routes.js";
 import { DEFAULT_SEED, seedStore } from "./seed/index.js";
 import { TokenRegistry } from "./tokens.js";
 
 export type { HarvestCredentials } from "./credentials.js";
-export type { RequestRecord } from "./exchange.js";
 
 /** The sandbox clock starts here (the end of the seeded half year) and then ticks in real time. */
 export const SANDBOX_START = new Date("2026-06-30T16:00:00Z");
 
 const HARVEST_LIMIT: RateLimit = { requests: 100, perSeconds: 15 };
 const HARVEST_REPORTS_LIMIT: RateLimit = { requests: 100, perSeconds: 900 };
-/** Keeps a long-running sandbox (the CLI's) from growing without bound. */
-const MAX_LOGGED_REQUESTS = 10_000;
 /** Harvest's OAuth access tokens live 18 hours. */
 const ACCESS_TOKEN_TTL_SECONDS = 64800;
 
@@ -39,6 +36,9 @@ export interface HarvestSandboxOptions {
   /** The sandbox's "now" (timers, created_at, default dates); default SANDBOX_START ticking in real time. */
   now?: () => Date;
 }
+
+/** A request as tests see it; `host` "api": api.harvestapp.com/v2, "id": id.getharvest.com/api/v2. */
+export type RequestRecord = LoggedRequest<"api" | "id">;
 
 export interface HarvestSandboxStats {
   /** Requests to the API host (api.harvestapp.com/v2). */
@@ -84,11 +84,9 @@ export function createHarvestSandbox(options: HarvestSandboxOptions = {}): Harve
   const api: ApiHost = { router: harvestRouter(), tokens, limits, store: () => store, now: () => clock() };
 
   const recorder = (host: RequestRecord["host"]) => (exchange: Exchange) => {
-    const { method, path, query, headers } = exchange;
-    stats.requestLog.push({ host, method, path, query, headers });
-    if (stats.requestLog.length > MAX_LOGGED_REQUESTS) stats.requestLog.shift();
+    logRequest(stats.requestLog, loggedRequest(host, exchange));
     if (host === "api") stats.requests += 1;
-    else if (path.startsWith("/oauth2/token")) stats.tokenRequests += 1;
+    else if (exchange.path.startsWith("/oauth2/token")) stats.tokenRequests += 1;
   };
 
   const handle: HarvestSandbox["handle"] = (req, res, path, baseUrl) =>

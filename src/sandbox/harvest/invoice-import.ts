@@ -71,25 +71,45 @@ function summarize<R extends { project_id: number }>(
   }));
 }
 
+/** How one summary type groups records into lines, and what each line says. */
+interface Summary<R> {
+  key: (record: R) => unknown;
+  describe: (record: R) => string;
+}
+
+type Tracked = { id: number; user_id: number; spent_date: string; notes: string | null };
+
+/** The summary types time and expenses both offer: a line per person, or one per record labelled by its task or category. */
+function perPersonOrRecord<R extends Tracked>(
+  store: Store,
+  projectName: (record: R) => string,
+  label: (record: R) => string,
+): Record<"people" | "detailed", Summary<R>> {
+  return {
+    people: {
+      key: (record) => record.user_id,
+      describe: (record) => `${projectName(record)}: ${fullName(store.find("users", record.user_id)!)}`,
+    },
+    detailed: {
+      key: (record) => record.id,
+      describe: (record) => `${usDate(record.spent_date)} - ${label(record)}${record.notes ? `: ${record.notes}` : ""}`,
+    },
+  };
+}
+
 function timeLines(entries: TimeEntryRow[], summary: string, store: Store): LineItem[] {
   const project = (entry: TimeEntryRow) => store.find("projects", entry.project_id)!;
   const task = (entry: TimeEntryRow) => store.find("tasks", entry.task_id)!.name;
-  const describers: Record<string, (entry: TimeEntryRow) => string> = {
-    project: (entry) => (project(entry).code ? `[${project(entry).code}] ${project(entry).name}` : project(entry).name),
-    task: (entry) => `${project(entry).name}: ${task(entry)}`,
-    people: (entry) => `${project(entry).name}: ${fullName(store.find("users", entry.user_id)!)}`,
-    detailed: (entry) => `${usDate(entry.spent_date)} - ${task(entry)}${entry.notes ? `: ${entry.notes}` : ""}`,
+  const summaries: Record<string, Summary<TimeEntryRow>> = {
+    project: { key: () => "", describe: (entry) => (project(entry).code ? `[${project(entry).code}] ${project(entry).name}` : project(entry).name) },
+    task: { key: (entry) => entry.task_id, describe: (entry) => `${project(entry).name}: ${task(entry)}` },
+    ...perPersonOrRecord(store, (entry) => project(entry).name, task),
   };
-  const keys: Record<string, (entry: TimeEntryRow) => unknown> = {
-    project: () => "",
-    task: (entry) => entry.task_id,
-    people: (entry) => entry.user_id,
-    detailed: (entry) => entry.id,
-  };
+  const { key, describe } = summaries[summary]!;
   return summarize(
     entries,
-    (entry) => `${entry.project_id}/${String(keys[summary]!(entry))}/${entry.billable_rate}`,
-    describers[summary]!,
+    (entry) => `${entry.project_id}/${String(key(entry))}/${entry.billable_rate}`,
+    describe,
     (group) => ({ kind: "Service", quantity: sum(group.map((entry) => entry.hours_without_timer)), unit_price: group[0]!.billable_rate ?? 0 }),
     store,
   );
@@ -98,22 +118,16 @@ function timeLines(entries: TimeEntryRow[], summary: string, store: Store): Line
 function expenseLines(expenses: ExpenseRow[], summary: string, store: Store): LineItem[] {
   const project = (expense: ExpenseRow) => store.find("projects", expense.project_id)!.name;
   const category = (expense: ExpenseRow) => store.find("expense_categories", expense.expense_category_id)!.name;
-  const describers: Record<string, (expense: ExpenseRow) => string> = {
-    project: (expense) => `${project(expense)}: Expenses`,
-    category: (expense) => `${project(expense)}: ${category(expense)}`,
-    people: (expense) => `${project(expense)}: ${fullName(store.find("users", expense.user_id)!)}`,
-    detailed: (expense) => `${usDate(expense.spent_date)} - ${category(expense)}${expense.notes ? `: ${expense.notes}` : ""}`,
+  const summaries: Record<string, Summary<ExpenseRow>> = {
+    project: { key: () => "", describe: (expense) => `${project(expense)}: Expenses` },
+    category: { key: (expense) => expense.expense_category_id, describe: (expense) => `${project(expense)}: ${category(expense)}` },
+    ...perPersonOrRecord(store, project, category),
   };
-  const keys: Record<string, (expense: ExpenseRow) => unknown> = {
-    project: () => "",
-    category: (expense) => expense.expense_category_id,
-    people: (expense) => expense.user_id,
-    detailed: (expense) => expense.id,
-  };
+  const { key, describe } = summaries[summary]!;
   return summarize(
     expenses,
-    (expense) => `${expense.project_id}/${String(keys[summary]!(expense))}`,
-    describers[summary]!,
+    (expense) => `${expense.project_id}/${String(key(expense))}`,
+    describe,
     (group) => ({ kind: "Product", quantity: 1, unit_price: sum(group.map((expense) => expense.total_cost)) }),
     store,
   );

@@ -1,10 +1,9 @@
 /** The id.getharvest.com/api/v2 host: the OAuth2 token endpoint and the accounts a token can reach. */
+import type { Exchange, Reply } from "../exchange.js";
 import { InvalidBodyError, parseBody } from "../http.js";
 import { requireToken } from "./auth.js";
 import { SANDBOX_ACCOUNT_ID, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "./credentials.js";
 import { notFound, oauthError } from "./errors.js";
-import type { Exchange } from "./exchange.js";
-import type { Reply } from "./router.js";
 import type { Store } from "./store.js";
 import type { Grant, TokenRegistry } from "./tokens.js";
 

@@ -2,7 +2,7 @@
  * The declaration every generic resource fills in: where it lives, how it lists, filters, sorts,
  * which body fields it accepts, and small hooks for what only that resource does.
  */
-import type { FilterSpec } from "./filters.js";
+import { updatedSince, type FilterSpec } from "./filters.js";
 import type { CollectionName, Row, Tables } from "./model.js";
 import type { PaginationMode } from "./pagination.js";
 import type { FieldSpec, Input } from "./params.js";
@@ -23,7 +23,7 @@ export const NEWEST_FIRST: Sort<Row> = { compare: (a, b) => b.id - a.id, newestF
 export const OLDEST_FIRST: Sort<Row> = { compare: (a, b) => a.id - b.id, newestFirst: false };
 
 /** Latest day first (missing days last), then newest first. */
-export function latestFirst<R extends Row>(day: (row: R) => string | null): Sort<R> {
+function latestFirst<R extends Row>(day: (row: R) => string | null): Sort<R> {
   return {
     compare: (a, b) => (day(b) ?? "").localeCompare(day(a) ?? "") || b.id - a.id,
   };
@@ -61,6 +61,40 @@ export type AnyResource = ResourceSpec<CollectionName>;
 /** Type-checks a spec against its own collection, then erases it for the generic table. */
 export function defineResource<K extends CollectionName>(spec: ResourceSpec<K>): AnyResource {
   return spec as unknown as AnyResource;
+}
+
+type Listing = "collection" | "path" | "actions" | "pagination" | "sort";
+
+/** An account-wide list (clients, tasks, users...): at `/{collection}` with every action, newest first by cursor. */
+export function accountList<K extends CollectionName>(collection: K): Pick<ResourceSpec<K>, Listing> {
+  return { collection, path: `/${collection}`, actions: ALL_ACTIONS, pagination: "cursor", sort: NEWEST_FIRST };
+}
+
+/** Dated records (time entries, expenses, invoices, estimates): at `/{collection}` with every action, latest `day` first by page. */
+export function datedList<K extends CollectionName>(collection: K, day: (row: Tables[K]) => string | null): Pick<ResourceSpec<K>, Listing> {
+  return { collection, path: `/${collection}`, actions: ALL_ACTIONS, pagination: "page", sort: latestFirst(day) };
+}
+
+/**
+ * Records appended under a parent record, like an invoice's messages and payments: at
+ * `/{parent}/:{param}/{name}`, listed newest first by cursor, filtered by updated_since, created and
+ * deleted but never edited.
+ */
+export function appendedUnder<K extends CollectionName>(
+  collection: K,
+  parent: CollectionName,
+  param: keyof Tables[K] & string,
+  name: string,
+): Pick<ResourceSpec<K>, Listing | "parent" | "filters"> {
+  return {
+    collection,
+    path: `/${parent}/:${param}/${name}`,
+    parent: { param, collection: parent, field: param },
+    actions: ["list", "create", "delete"],
+    pagination: "cursor",
+    sort: NEWEST_FIRST,
+    filters: [updatedSince<Tables[K]>()],
+  };
 }
 
 /** The listed fields of a record, in the order Harvest prints them. */

@@ -1,4 +1,5 @@
 /** Method + path-pattern routing for the Harvest API host, and the context every handler receives. */
+import type { Reply } from "../exchange.js";
 import { dayOf, isoSeconds } from "./dates.js";
 import { notFound } from "./errors.js";
 import type { Input } from "./params.js";
@@ -15,12 +16,6 @@ export interface HandlerContext {
   body: Input;
   /** Absolute URL of /v2 on this server, for pagination links. */
   baseUrl: string;
-}
-
-export interface Reply {
-  status: number;
-  /** undefined: empty body. */
-  body?: unknown;
 }
 
 export type Handler = (ctx: HandlerContext) => Reply;

@@ -1,4 +1,4 @@
-/** What makes a time entry valid and what it costs, and how timers run: shared by the CRUD spec and stop/restart. */
+/** What makes a time entry valid and what it costs, and how timers run: shared by the CRUD spec, stop/restart and the seed. */
 import { clockOf, formatClock, isoSeconds } from "./dates.js";
 import { unprocessable } from "./errors.js";
 import { round2 } from "./math.js";
@@ -30,7 +30,7 @@ export function assignmentsFor(
 }
 
 /** The hourly rate Harvest bills, following the project's bill_by. */
-export function billableRate(project: ProjectRow, user: UserRow, userAssignment: UserAssignmentRow, taskAssignment: TaskAssignmentRow): number | null {
+function billableRate(project: ProjectRow, user: UserRow, userAssignment: UserAssignmentRow, taskAssignment: TaskAssignmentRow): number | null {
   switch (project.bill_by) {
     case "Project":
       return project.hourly_rate;
@@ -43,17 +43,32 @@ export function billableRate(project: ProjectRow, user: UserRow, userAssignment:
   }
 }
 
-/** Links the entry to its assignments and snapshots billable, budgeted and the rates, as Harvest does when time is tracked. */
+type Rated = "user_assignment_id" | "task_assignment_id" | "billable" | "budgeted" | "billable_rate" | "cost_rate";
+
+/** What tracking time on these assignments fixes on an entry: the assignments, billable, budgeted and the rates of the moment. */
+export function rateSnapshot(
+  project: ProjectRow,
+  user: UserRow,
+  userAssignment: UserAssignmentRow,
+  taskAssignment: TaskAssignmentRow,
+): Pick<TimeEntryRow, Rated> {
+  const billable = project.is_billable && taskAssignment.billable;
+  return {
+    user_assignment_id: userAssignment.id,
+    task_assignment_id: taskAssignment.id,
+    billable,
+    budgeted: project.budget_by !== "none",
+    billable_rate: billable ? billableRate(project, user, userAssignment, taskAssignment) : null,
+    cost_rate: user.cost_rate,
+  };
+}
+
+/** Links the entry to its active assignments (422 without them) and snapshots billable, budgeted and the rates. */
 export function assignAndRate(store: Store, entry: TimeEntryRow): void {
   const { userAssignment, taskAssignment } = assignmentsFor(store, entry);
   const project = store.find("projects", entry.project_id)!;
   const user = store.find("users", entry.user_id)!;
-  entry.user_assignment_id = userAssignment.id;
-  entry.task_assignment_id = taskAssignment.id;
-  entry.billable = project.is_billable && taskAssignment.billable;
-  entry.budgeted = project.budget_by !== "none";
-  entry.billable_rate = entry.billable ? billableRate(project, user, userAssignment, taskAssignment) : null;
-  entry.cost_rate = user.cost_rate;
+  Object.assign(entry, rateSnapshot(project, user, userAssignment, taskAssignment));
 }
 
 /** Hours tracked so far, including the running timer. */

@@ -3,12 +3,12 @@
  * LinkedIn session check, balance check, answer, billing and the envelope. Only HTTP 200 answers are billed.
  */
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Exchange, Reply } from "../exchange.js";
 import { toUsd } from "./costs.js";
 import type { AccountView } from "./endpoint.js";
 import { findEndpoint } from "./endpoints/index.js";
 import { envelope } from "./envelope.js";
 import { concurrencyExceeded, creditsExhausted, invalidApiKey, routeNotFound } from "./errors.js";
-import type { Exchange, Reply } from "./exchange.js";
 import type { ConcurrencyGate } from "./gate.js";
 import type { LinkedInSession } from "./session.js";
 import type { Store } from "./store.js";

@@ -3,14 +3,11 @@
  * (the shape HarvestAPI's own SDK reads), sometimes with a few details beside the message.
  * Misses are not errors: they are HTTP 200 envelopes with `status: 404` (see envelope.ts).
  */
+import { ReplyError } from "../exchange.js";
 
-export class HarvestApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(`HarvestAPI sandbox error ${status}`);
+export class HarvestApiError extends ReplyError {
+  constructor(status: number, body: unknown, headers: Record<string, string> = {}) {
+    super(status, body, headers, "HarvestAPI");
   }
 }
 

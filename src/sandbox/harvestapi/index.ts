@@ -4,10 +4,10 @@
  * Mounted by the sandbox server; tests reach it over loopback with the fixed sandbox credentials.
  */
 import { handleApify } from "../apify/host.js";
+import { logRequest, loggedRequest, serve, type Exchange, type LoggedRequest } from "../exchange.js";
 import type { SandboxConnectorInfo, SandboxMount } from "../types.js";
 import { handleApi, type ApiHost } from "./api.js";
 import { sandboxCredentials, type HarvestApiCredentials } from "./credentials.js";
-import { loggedBody, serve, type Exchange } from "./exchange.js";
 import { ConcurrencyGate } from "./gate.js";
 import { PROFILE_SCRAPER_ACTOR, profileScraperActor } from "./profile-scraper-actor.js";
 import { DEFAULT_SEED, seedStore } from "./seed/index.js";
@@ -17,8 +17,6 @@ import { Wallet } from "./wallet.js";
 export type { HarvestApiCredentials } from "./credentials.js";
 export { HARVESTAPI_SANDBOX_FIXTURES } from "./seed/fixtures.js";
 
-/** Keeps a long-running sandbox (the CLI's) from growing without bound. */
-const MAX_LOGGED_REQUESTS = 10_000;
 const PLAN_NAME = "Sandbox";
 
 export interface HarvestApiSandboxOptions {
@@ -34,16 +32,24 @@ export interface HarvestApiSandboxOptions {
   latencyMs?: number;
 }
 
-export interface HarvestApiRequestRecord {
-  /** "harvestapi": api.harvestapi.io; "apify": api.apify.com/v2. */
-  host: "harvestapi" | "apify";
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
+/** A request as tests see it; `host` "harvestapi": api.harvestapi.io, "apify": api.apify.com/v2. */
+export interface HarvestApiRequestRecord extends LoggedRequest<"harvestapi" | "apify"> {
   /** Parsed JSON (raw text if not JSON); absent when the request had no body. */
   body?: unknown;
 }
+
+/** A request body as tests see it in the request log: parsed JSON, else the raw text; undefined when empty. */
+function loggedBody(rawBody: string): unknown {
+  if (rawBody === "") return undefined;
+  try {
+    return JSON.parse(rawBody) as unknown;
+  } catch {
+    return rawBody;
+  }
+}
+
+/** HarvestAPI ignores trailing slashes: "/linkedin/profile/" is "/linkedin/profile". */
+const withoutTrailingSlash = (path: string): string => (path.length > 1 ? path.replace(/\/+$/, "") : path);
 
 export interface HarvestApiSandboxStats {
   /** Requests to the HarvestAPI host, whatever their answer. */
@@ -88,16 +94,14 @@ export function createHarvestApiSandbox(options: HarvestApiSandboxOptions = {}):
   const apify = { token: credentials.apify_token, actors: { [PROFILE_SCRAPER_ACTOR]: profileScraperActor(() => store) } };
 
   const recorder = (host: HarvestApiRequestRecord["host"]) => (exchange: Exchange) => {
-    const { method, path, query, headers, rawBody } = exchange;
-    const body = loggedBody(rawBody);
-    stats.requestLog.push({ host, method, path, query, headers, ...(body === undefined ? {} : { body }) });
-    if (stats.requestLog.length > MAX_LOGGED_REQUESTS) stats.requestLog.shift();
+    const body = loggedBody(exchange.rawBody);
+    logRequest(stats.requestLog, { ...loggedRequest(host, exchange), ...(body === undefined ? {} : { body }) });
     if (host === "harvestapi") stats.requests += 1;
     else stats.apifyRequests += 1;
   };
 
   const handleHarvestApi: SandboxMount["handle"] = (req, res, path) =>
-    serve(req, res, path, recorder("harvestapi"), async (exchange) => {
+    serve(req, res, withoutTrailingSlash(path), recorder("harvestapi"), async (exchange) => {
       try {
         return await handleApi(api, exchange);
       } finally {
@@ -105,7 +109,7 @@ export function createHarvestApiSandbox(options: HarvestApiSandboxOptions = {}):
       }
     });
   const handleApifyHost: SandboxMount["handle"] = (req, res, path) =>
-    serve(req, res, path, recorder("apify"), async (exchange) => handleApify(apify, exchange));
+    serve(req, res, withoutTrailingSlash(path), recorder("apify"), (exchange) => handleApify(apify, exchange));
 
   return {
     mounts: [

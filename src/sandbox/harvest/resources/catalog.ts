@@ -2,17 +2,13 @@
 import { isActive, updatedSince } from "../filters.js";
 import { requireUnique } from "../guards.js";
 import type { EstimateItemCategoryRow, ExpenseCategoryRow, InvoiceItemCategoryRow, RoleRow, TaskRow } from "../model.js";
-import { ALL_ACTIONS, NEWEST_FIRST, defineResource, pick } from "../resource.js";
+import { accountList, defineResource, pick } from "../resource.js";
 import type { Store } from "../store.js";
 
 const TASK_FIELDS = ["id", "name", "billable_by_default", "default_hourly_rate", "is_default", "is_active", "created_at", "updated_at"] as const;
 
 export const tasks = defineResource({
-  collection: "tasks",
-  path: "/tasks",
-  actions: ALL_ACTIONS,
-  pagination: "cursor",
-  sort: NEWEST_FIRST,
+  ...accountList("tasks"),
   filters: [isActive<TaskRow>(), updatedSince<TaskRow>()],
   fields: [
     { name: "name", type: "string", required: true },
@@ -45,11 +41,7 @@ const roleMembers = (store: Store, role: RoleRow): number[] =>
   store.where("users", (user) => user.roles.includes(role.name)).map((user) => user.id);
 
 export const roles = defineResource({
-  collection: "roles",
-  path: "/roles",
-  actions: ALL_ACTIONS,
-  pagination: "cursor",
-  sort: NEWEST_FIRST,
+  ...accountList("roles"),
   filters: [],
   fields: [
     { name: "name", type: "string", required: true },
@@ -68,11 +60,7 @@ export const roles = defineResource({
 const EXPENSE_CATEGORY_FIELDS = ["id", "name", "unit_name", "unit_price", "is_active", "created_at", "updated_at"] as const;
 
 export const expenseCategories = defineResource({
-  collection: "expense_categories",
-  path: "/expense_categories",
-  actions: ALL_ACTIONS,
-  pagination: "cursor",
-  sort: NEWEST_FIRST,
+  ...accountList("expense_categories"),
   filters: [isActive<ExpenseCategoryRow>(), updatedSince<ExpenseCategoryRow>()],
   fields: [
     { name: "name", type: "string", required: true },
@@ -92,11 +80,7 @@ export const expenseCategories = defineResource({
 const INVOICE_ITEM_CATEGORY_FIELDS = ["id", "name", "use_as_service", "use_as_expense", "created_at", "updated_at"] as const;
 
 export const invoiceItemCategories = defineResource({
-  collection: "invoice_item_categories",
-  path: "/invoice_item_categories",
-  actions: ALL_ACTIONS,
-  pagination: "cursor",
-  sort: NEWEST_FIRST,
+  ...accountList("invoice_item_categories"),
   filters: [updatedSince<InvoiceItemCategoryRow>()],
   fields: [{ name: "name", type: "string", required: true }],
   defaults: () => ({ name: "", use_as_service: false, use_as_expense: false }),
@@ -109,11 +93,7 @@ export const invoiceItemCategories = defineResource({
 });
 
 export const estimateItemCategories = defineResource({
-  collection: "estimate_item_categories",
-  path: "/estimate_item_categories",
-  actions: ALL_ACTIONS,
-  pagination: "cursor",
-  sort: NEWEST_FIRST,
+  ...accountList("estimate_item_categories"),
   filters: [updatedSince<EstimateItemCategoryRow>()],
   fields: [{ name: "name", type: "string", required: true }],
   defaults: () => ({ name: "" }),

@@ -4,18 +4,14 @@ import { byField, isActive, updatedSince } from "../filters.js";
 import { isCurrencyCode, requireUnique, requireValid } from "../guards.js";
 import type { ClientRow, ContactRow } from "../model.js";
 import { clientRef } from "../refs.js";
-import { ALL_ACTIONS, NEWEST_FIRST, defineResource, pick } from "../resource.js";
+import { accountList, defineResource, pick } from "../resource.js";
 
 export const DEFAULT_CURRENCY = "USD";
 
 const CLIENT_FIELDS = ["id", "name", "is_active", "address", "statement_key", "created_at", "updated_at", "currency"] as const;
 
 export const clients = defineResource({
-  collection: "clients",
-  path: "/clients",
-  actions: ALL_ACTIONS,
-  pagination: "cursor",
-  sort: NEWEST_FIRST,
+  ...accountList("clients"),
   filters: [isActive<ClientRow>(), updatedSince<ClientRow>()],
   fields: [
     { name: "name", type: "string", required: true },
@@ -50,11 +46,7 @@ export const clients = defineResource({
 const CONTACT_FIELDS = ["id", "title", "first_name", "last_name", "email", "phone_office", "phone_mobile", "fax", "created_at", "updated_at"] as const;
 
 export const contacts = defineResource({
-  collection: "contacts",
-  path: "/contacts",
-  actions: ALL_ACTIONS,
-  pagination: "cursor",
-  sort: NEWEST_FIRST,
+  ...accountList("contacts"),
   filters: [byField<ContactRow>("client_id"), updatedSince<ContactRow>()],
   fields: [
     { name: "client_id", type: "int", required: true, ref: "clients" },

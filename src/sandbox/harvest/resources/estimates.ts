@@ -1,11 +1,11 @@
 /** Estimates and their messages, which also carry the send/accept/decline/re-open events. */
-import { randomBytes } from "node:crypto";
-import { deliverMessage, documentTotals, prepareDocument, presentLineItem, sender, type Transition } from "../billing.js";
+import { DOCUMENT_FIELDS, newDocument, prepareDocument, presentAmounts, presentLineItem } from "../billing.js";
+import { deliverMessage, messageFields, newMessage, type Transition } from "../document-messages.js";
 import { byField, dateRange, stateIn, updatedSince } from "../filters.js";
 import { requireValid } from "../guards.js";
-import { ESTIMATE_STATES, type EstimateMessageRow, type EstimateRow } from "../model.js";
+import { ESTIMATE_STATES, type EstimateRow } from "../model.js";
 import { clientRef, userRef } from "../refs.js";
-import { ALL_ACTIONS, NEWEST_FIRST, defineResource, latestFirst, pick } from "../resource.js";
+import { appendedUnder, datedList, defineResource, pick } from "../resource.js";
 import { today } from "../router.js";
 
 type EstimateState = EstimateRow["state"];
@@ -18,11 +18,7 @@ const ESTIMATE_EVENTS: Record<string, Transition<EstimateState>> = {
 };
 
 export const estimates = defineResource({
-  collection: "estimates",
-  path: "/estimates",
-  actions: ALL_ACTIONS,
-  pagination: "page",
-  sort: latestFirst<EstimateRow>((estimate) => estimate.issue_date),
+  ...datedList("estimates", (estimate) => estimate.issue_date),
   filters: [
     byField<EstimateRow>("client_id"),
     updatedSince<EstimateRow>(),
@@ -31,30 +27,11 @@ export const estimates = defineResource({
   ],
   fields: [
     { name: "client_id", type: "int", required: true, ref: "clients" },
-    { name: "number", type: "string" },
-    { name: "purchase_order", type: "string" },
-    { name: "tax", type: "number", min: 0 },
-    { name: "tax2", type: "number", min: 0 },
-    { name: "discount", type: "number", min: 0 },
-    { name: "subject", type: "string" },
-    { name: "notes", type: "string" },
-    { name: "currency", type: "string" },
-    { name: "issue_date", type: "date" },
+    ...DOCUMENT_FIELDS,
     { name: "line_items", type: "array", virtual: true },
   ],
   defaults: (ctx) => ({
-    client_id: 0,
-    creator_id: ctx.store.meId,
-    client_key: randomBytes(20).toString("hex"),
-    number: "",
-    purchase_order: null,
-    tax: null,
-    tax2: null,
-    discount: null,
-    subject: null,
-    notes: null,
-    currency: "",
-    line_items: [],
+    ...newDocument(ctx.store),
     state: "draft" as const,
     issue_date: today(ctx),
     sent_at: null,
@@ -66,23 +43,13 @@ export const estimates = defineResource({
     store.removeWhere("estimate_messages", (message) => message.estimate_id === estimate.id);
     for (const invoice of store.where("invoices", (row) => row.estimate_id === estimate.id)) store.save("invoices", { ...invoice, estimate_id: null });
   },
-  present(estimate, { store }) {
-    const totals = documentTotals(estimate);
-    return {
-      ...pick(estimate, ["id", "client_key", "number", "purchase_order"]),
-      amount: totals.amount,
-      tax: estimate.tax,
-      tax_amount: totals.tax_amount,
-      tax2: estimate.tax2,
-      tax2_amount: totals.tax2_amount,
-      discount: estimate.discount,
-      discount_amount: totals.discount_amount,
-      ...pick(estimate, ["subject", "notes", "state", "issue_date", "sent_at", "created_at", "updated_at", "accepted_at", "declined_at", "currency"]),
-      client: clientRef(store, estimate.client_id),
-      creator: userRef(store, estimate.creator_id),
-      line_items: estimate.line_items.map((item) => presentLineItem(store, item, false)),
-    };
-  },
+  present: (estimate, { store }) => ({
+    ...presentAmounts(estimate),
+    ...pick(estimate, ["subject", "notes", "state", "issue_date", "sent_at", "created_at", "updated_at", "accepted_at", "declined_at", "currency"]),
+    client: clientRef(store, estimate.client_id),
+    creator: userRef(store, estimate.creator_id),
+    line_items: estimate.line_items.map((item) => presentLineItem(store, item, false)),
+  }),
 });
 
 const MESSAGE_FIELDS = [
@@ -91,29 +58,9 @@ const MESSAGE_FIELDS = [
 ] as const;
 
 export const estimateMessages = defineResource({
-  collection: "estimate_messages",
-  path: "/estimates/:estimate_id/messages",
-  parent: { param: "estimate_id", collection: "estimates", field: "estimate_id" },
-  actions: ["list", "create", "delete"],
-  pagination: "cursor",
-  sort: NEWEST_FIRST,
-  filters: [updatedSince<EstimateMessageRow>()],
-  fields: [
-    { name: "event_type", type: "string", oneOf: Object.keys(ESTIMATE_EVENTS) },
-    { name: "recipients", type: "array" },
-    { name: "subject", type: "string" },
-    { name: "body", type: "string" },
-    { name: "send_me_a_copy", type: "bool" },
-  ],
-  defaults: ({ store }) => ({
-    estimate_id: 0,
-    ...sender(store.me),
-    recipients: [],
-    subject: null,
-    body: null,
-    send_me_a_copy: false,
-    event_type: null,
-  }),
+  ...appendedUnder("estimate_messages", "estimates", "estimate_id", "messages"),
+  fields: [...messageFields(ESTIMATE_EVENTS), { name: "send_me_a_copy", type: "bool" }],
+  defaults: ({ store }) => ({ estimate_id: 0, ...newMessage(store.me) }),
   prepare(message, _input, { store, now }) {
     const estimate = store.find("estimates", message.estimate_id)!;
     // estimates have no "copy to myself only" sending: recipients are required

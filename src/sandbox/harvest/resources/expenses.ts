@@ -1,40 +1,16 @@
 /** Expenses: a cost on a project, in a category, by a user; unit-priced categories compute total_cost from units. */
-import { byField, dateRange, flag, matches, updatedSince } from "../filters.js";
+import { byUserAndProject, dateRange, isBilled, updatedSince } from "../filters.js";
 import { requireValid } from "../guards.js";
 import { round2 } from "../math.js";
-import type { ExpenseRow } from "../model.js";
+import type { ExpenseRow, Row } from "../model.js";
 import { clientRef, invoiceRef, projectRef, userAssignmentRef, userRef } from "../refs.js";
-import { ALL_ACTIONS, defineResource, latestFirst, pick } from "../resource.js";
+import { datedList, defineResource, pick } from "../resource.js";
 import { userAssignmentFor } from "../time-tracking.js";
 
-const EXPENSE_FIELDS = ["id", "notes", "total_cost", "units", "is_closed", "is_locked"] as const;
-
-export const expenses = defineResource({
-  collection: "expenses",
-  path: "/expenses",
-  actions: ALL_ACTIONS,
-  pagination: "page",
-  sort: latestFirst<ExpenseRow>((expense) => expense.spent_date),
-  filters: [
-    byField<ExpenseRow>("user_id"),
-    matches<ExpenseRow>("client_id", (expense, { store }) => store.find("projects", expense.project_id)?.client_id),
-    byField<ExpenseRow>("project_id"),
-    flag<ExpenseRow>("is_billed", (expense) => expense.invoice_id !== null),
-    updatedSince<ExpenseRow>(),
-    ...dateRange<ExpenseRow>((expense) => expense.spent_date),
-  ],
-  fields: [
-    { name: "user_id", type: "int", ref: "users", createOnly: true },
-    { name: "project_id", type: "int", required: true, ref: "projects" },
-    { name: "expense_category_id", type: "int", required: true, ref: "expense_categories" },
-    { name: "spent_date", type: "date", required: true },
-    { name: "units", type: "number", min: 0 },
-    { name: "total_cost", type: "number", min: 0 },
-    { name: "notes", type: "string" },
-    { name: "billable", type: "bool" },
-  ],
-  defaults: (ctx) => ({
-    user_id: ctx.store.meId,
+/** A user's expense before the request's (or the seed's) fields: not locked or invoiced, no receipt. */
+export function newExpense(userId: number): Omit<ExpenseRow, keyof Row> {
+  return {
+    user_id: userId,
     project_id: 0,
     expense_category_id: 0,
     user_assignment_id: 0,
@@ -48,7 +24,30 @@ export const expenses = defineResource({
     locked_reason: null,
     invoice_id: null,
     receipt: null,
-  }),
+  };
+}
+
+const EXPENSE_FIELDS = ["id", "notes", "total_cost", "units", "is_closed", "is_locked"] as const;
+
+export const expenses = defineResource({
+  ...datedList("expenses", (expense) => expense.spent_date),
+  filters: [
+    ...byUserAndProject<ExpenseRow>(),
+    isBilled<ExpenseRow>(),
+    updatedSince<ExpenseRow>(),
+    ...dateRange<ExpenseRow>((expense) => expense.spent_date),
+  ],
+  fields: [
+    { name: "user_id", type: "int", ref: "users", createOnly: true },
+    { name: "project_id", type: "int", required: true, ref: "projects" },
+    { name: "expense_category_id", type: "int", required: true, ref: "expense_categories" },
+    { name: "spent_date", type: "date", required: true },
+    { name: "units", type: "number", min: 0 },
+    { name: "total_cost", type: "number", min: 0 },
+    { name: "notes", type: "string" },
+    { name: "billable", type: "bool" },
+  ],
+  defaults: (ctx) => newExpense(ctx.store.meId),
   prepare(expense, input, { store }, existing) {
     if (existing?.is_locked) {
       // Harvest silently keeps the project and category of a locked (invoiced) expense

@@ -1,16 +1,16 @@
 /** Invoices with their messages (which also carry state events) and payments. */
-import { randomBytes } from "node:crypto";
-import { deliverMessage, documentTotals, messageTemplate, prepareDocument, presentLineItem, sender, type Transition } from "../billing.js";
+import { DOCUMENT_FIELDS, documentTotals, newDocument, prepareDocument, presentAmounts, presentLineItem } from "../billing.js";
 import { addDays, isoSeconds } from "../dates.js";
+import { deliverMessage, messageFields, messageTemplate, newMessage, type Transition } from "../document-messages.js";
 import { notFound } from "../errors.js";
 import { byField, dateRange, stateIn, updatedSince } from "../filters.js";
 import { requireValid } from "../guards.js";
 import { importLineItems } from "../invoice-import.js";
 import { round2, sum } from "../math.js";
-import { INVOICE_STATES, PAYMENT_TERMS, type InvoiceMessageRow, type InvoiceRow, type PaymentRow } from "../model.js";
+import { INVOICE_STATES, PAYMENT_TERMS, type InvoiceMessageRow, type InvoiceRow, type Row, type UserRow } from "../model.js";
 import { readQuery, type Input } from "../params.js";
 import { clientRef, fullName, userRef } from "../refs.js";
-import { ALL_ACTIONS, NEWEST_FIRST, defineResource, latestFirst, pick } from "../resource.js";
+import { appendedUnder, datedList, defineResource, pick } from "../resource.js";
 import { idParam, timestamp, today, type HandlerContext, type Route } from "../router.js";
 import type { Store } from "../store.js";
 
@@ -53,17 +53,9 @@ const paidTotal = (store: Store, invoice: InvoiceRow) =>
   sum(store.where("invoice_payments", (payment) => payment.invoice_id === invoice.id).map((payment) => payment.amount));
 
 function presentInvoice(invoice: InvoiceRow, { store }: HandlerContext): Record<string, unknown> {
-  const totals = documentTotals(invoice);
+  const dueAmount = (amount: number) => (invoice.state === "closed" ? 0 : Math.max(0, round2(amount - paidTotal(store, invoice))));
   return {
-    ...pick(invoice, ["id", "client_key", "number", "purchase_order"]),
-    amount: totals.amount,
-    due_amount: invoice.state === "closed" ? 0 : Math.max(0, round2(totals.amount - paidTotal(store, invoice))),
-    tax: invoice.tax,
-    tax_amount: totals.tax_amount,
-    tax2: invoice.tax2,
-    tax2_amount: totals.tax2_amount,
-    discount: invoice.discount,
-    discount_amount: totals.discount_amount,
+    ...presentAmounts(invoice, dueAmount),
     ...pick(invoice, [
       "subject", "notes", "state", "period_start", "period_end", "issue_date", "due_date", "payment_term", "sent_at", "paid_at",
       "paid_date", "closed_at", "recurring_invoice_id", "created_at", "updated_at", "currency", "payment_options",
@@ -77,11 +69,7 @@ function presentInvoice(invoice: InvoiceRow, { store }: HandlerContext): Record<
 }
 
 export const invoices = defineResource({
-  collection: "invoices",
-  path: "/invoices",
-  actions: ALL_ACTIONS,
-  pagination: "page",
-  sort: latestFirst<InvoiceRow>((invoice) => invoice.issue_date),
+  ...datedList("invoices", (invoice) => invoice.issue_date),
   filters: [
     byField<InvoiceRow>("client_id"),
     { param: "project_id", type: "int", test: (invoice, id) => invoice.line_items.some((item) => item.project_id === id) },
@@ -93,15 +81,7 @@ export const invoices = defineResource({
     { name: "client_id", type: "int", required: true, ref: "clients" },
     { name: "estimate_id", type: "int", ref: "estimates" },
     { name: "retainer_id", type: "int" },
-    { name: "number", type: "string" },
-    { name: "purchase_order", type: "string" },
-    { name: "tax", type: "number", min: 0 },
-    { name: "tax2", type: "number", min: 0 },
-    { name: "discount", type: "number", min: 0 },
-    { name: "subject", type: "string" },
-    { name: "notes", type: "string" },
-    { name: "currency", type: "string" },
-    { name: "issue_date", type: "date" },
+    ...DOCUMENT_FIELDS,
     { name: "due_date", type: "date" },
     { name: "payment_term", type: "string", oneOf: PAYMENT_TERMS },
     { name: "payment_options", type: "string[]" },
@@ -109,18 +89,7 @@ export const invoices = defineResource({
     { name: "line_items_import", type: "object", createOnly: true, virtual: true },
   ],
   defaults: (ctx) => ({
-    client_id: 0,
-    creator_id: ctx.store.meId,
-    client_key: randomBytes(20).toString("hex"),
-    number: "",
-    purchase_order: null,
-    tax: null,
-    tax2: null,
-    discount: null,
-    subject: null,
-    notes: null,
-    currency: "",
-    line_items: [],
+    ...newDocument(ctx.store),
     estimate_id: null,
     retainer_id: null,
     state: "draft" as const,
@@ -164,38 +133,28 @@ const MESSAGE_FIELDS = [
   "thank_you", "reminder", "send_reminder_on", "created_at", "updated_at", "attach_pdf", "event_type", "recipients", "subject", "body",
 ] as const;
 
-export const invoiceMessages = defineResource({
-  collection: "invoice_messages",
-  path: "/invoices/:invoice_id/messages",
-  parent: { param: "invoice_id", collection: "invoices", field: "invoice_id" },
-  actions: ["list", "create", "delete"],
-  pagination: "cursor",
-  sort: NEWEST_FIRST,
-  filters: [updatedSince<InvoiceMessageRow>()],
-  fields: [
-    { name: "event_type", type: "string", oneOf: Object.keys(INVOICE_EVENTS) },
-    { name: "recipients", type: "array" },
-    { name: "subject", type: "string" },
-    { name: "body", type: "string" },
-    { name: "include_link_to_client_invoice", type: "bool" },
-    { name: "attach_pdf", type: "bool" },
-    { name: "send_me_a_copy", type: "bool" },
-    { name: "thank_you", type: "bool" },
-  ],
-  defaults: ({ store }) => ({
-    invoice_id: 0,
-    ...sender(store.me),
-    recipients: [],
-    subject: null,
-    body: null,
-    send_me_a_copy: false,
-    event_type: null,
+/** A new invoice message by the authenticated user, before the request's fields. */
+export function newInvoiceMessage(me: UserRow): Omit<InvoiceMessageRow, keyof Row | "invoice_id"> {
+  return {
+    ...newMessage(me),
     include_link_to_client_invoice: false,
     attach_pdf: false,
     thank_you: false,
     reminder: false,
     send_reminder_on: null,
-  }),
+  };
+}
+
+export const invoiceMessages = defineResource({
+  ...appendedUnder("invoice_messages", "invoices", "invoice_id", "messages"),
+  fields: [
+    ...messageFields(INVOICE_EVENTS),
+    { name: "include_link_to_client_invoice", type: "bool" },
+    { name: "attach_pdf", type: "bool" },
+    { name: "send_me_a_copy", type: "bool" },
+    { name: "thank_you", type: "bool" },
+  ],
+  defaults: ({ store }) => ({ invoice_id: 0, ...newInvoiceMessage(store.me) }),
   prepare(message, _input, { store, now }) {
     const invoice = store.find("invoices", message.invoice_id)!;
     const variant = message.thank_you ? "thank_you" : null;
@@ -224,13 +183,7 @@ const PAYMENT_FIELDS = [
 ] as const;
 
 export const invoicePayments = defineResource({
-  collection: "invoice_payments",
-  path: "/invoices/:invoice_id/payments",
-  parent: { param: "invoice_id", collection: "invoices", field: "invoice_id" },
-  actions: ["list", "create", "delete"],
-  pagination: "cursor",
-  sort: NEWEST_FIRST,
-  filters: [updatedSince<PaymentRow>()],
+  ...appendedUnder("invoice_payments", "invoices", "invoice_id", "payments"),
   fields: [
     { name: "amount", type: "number", required: true },
     { name: "paid_at", type: "datetime" },

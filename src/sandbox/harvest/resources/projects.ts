@@ -1,9 +1,9 @@
 /** Projects and the task and user assignments that say what can be tracked on them, and by whom. */
 import { byField, isActive, updatedSince } from "../filters.js";
 import { requireUnique, requireValid } from "../guards.js";
-import { BILL_BY, BUDGET_BY, type ProjectRow, type TaskAssignmentRow, type UserAssignmentRow } from "../model.js";
+import { BILL_BY, BUDGET_BY, type ProjectRow, type Row, type TaskAssignmentRow, type TaskRow, type UserAssignmentRow } from "../model.js";
 import { clientRef, projectRef, taskRef, userRef } from "../refs.js";
-import { ALL_ACTIONS, NEWEST_FIRST, defineResource, pick } from "../resource.js";
+import { ALL_ACTIONS, NEWEST_FIRST, accountList, defineResource, pick, type ResourceSpec } from "../resource.js";
 import { timestamp, type HandlerContext } from "../router.js";
 
 const PROJECT_FIELDS = [
@@ -12,22 +12,29 @@ const PROJECT_FIELDS = [
   "starts_on", "ends_on", "is_billable", "is_fixed_fee", "notes",
 ] as const;
 
+/** A task's assignment to a project as Harvest makes it by default: billable as both allow, at the task's default rate. */
+export function defaultTaskAssignment(
+  project: Pick<ProjectRow, "id" | "is_billable">,
+  taskId: number,
+  task: Pick<TaskRow, "billable_by_default" | "default_hourly_rate">,
+): Omit<TaskAssignmentRow, keyof Row> {
+  return {
+    project_id: project.id,
+    task_id: taskId,
+    billable: project.is_billable && task.billable_by_default,
+    is_active: true,
+    hourly_rate: task.default_hourly_rate,
+    budget: null,
+  };
+}
+
 /** Like Harvest: a new project gets the default tasks, its creator, and everyone with access to all future projects. */
 function assignDefaults(project: ProjectRow, ctx: HandlerContext): void {
   const { store } = ctx;
   const now = timestamp(ctx);
   const stamps = { created_at: now, updated_at: now };
   for (const task of store.where("tasks", (task) => task.is_default && task.is_active)) {
-    store.save("task_assignments", {
-      id: store.nextId("task_assignments"),
-      project_id: project.id,
-      task_id: task.id,
-      billable: project.is_billable && task.billable_by_default,
-      is_active: true,
-      hourly_rate: task.default_hourly_rate,
-      budget: null,
-      ...stamps,
-    });
+    store.save("task_assignments", { id: store.nextId("task_assignments"), ...defaultTaskAssignment(project, task.id, task), ...stamps });
   }
   const members = store.where("users", (user) => user.is_active && (user.id === store.meId || user.has_access_to_all_future_projects));
   for (const user of members) {
@@ -46,11 +53,7 @@ function assignDefaults(project: ProjectRow, ctx: HandlerContext): void {
 }
 
 export const projects = defineResource({
-  collection: "projects",
-  path: "/projects",
-  actions: ALL_ACTIONS,
-  pagination: "cursor",
-  sort: NEWEST_FIRST,
+  ...accountList("projects"),
   filters: [isActive<ProjectRow>(), byField<ProjectRow>("client_id"), updatedSince<ProjectRow>()],
   fields: [
     { name: "client_id", type: "int", required: true, ref: "clients" },
@@ -117,16 +120,35 @@ export const projects = defineResource({
   }),
 });
 
+type Assignments = "task_assignments" | "user_assignments";
+
+/** Task and user assignments live under a project, and Harvest also lists them across all projects. */
+function assignmentsOfProject<K extends Assignments>(
+  collection: K,
+): Pick<ResourceSpec<K>, "collection" | "path" | "parent" | "actions" | "pagination" | "topLevelList" | "sort"> {
+  return {
+    collection,
+    path: `/projects/:project_id/${collection}`,
+    parent: { param: "project_id", collection: "projects", field: "project_id" },
+    actions: ALL_ACTIONS,
+    pagination: "page",
+    topLevelList: { path: `/${collection}`, pagination: "cursor" },
+    sort: NEWEST_FIRST,
+  };
+}
+
+type AssignedBy<F extends string> = { project_id: number } & Record<F, number>;
+
+/** A project has one assignment per task and per user: 422 when `key` (task_id or user_id) is already assigned. */
+function requireUnassigned<F extends "task_id" | "user_id">(existing: readonly AssignedBy<F>[], assignment: AssignedBy<F>, key: F): void {
+  const taken = existing.some((other) => other.project_id === assignment.project_id && other[key] === assignment[key]);
+  requireValid(!taken, `${key} ${assignment[key]} is already assigned to project ${assignment.project_id}`);
+}
+
 const TASK_ASSIGNMENT_FIELDS = ["id", "billable", "is_active", "created_at", "updated_at", "hourly_rate", "budget"] as const;
 
 export const taskAssignments = defineResource({
-  collection: "task_assignments",
-  path: "/projects/:project_id/task_assignments",
-  parent: { param: "project_id", collection: "projects", field: "project_id" },
-  actions: ALL_ACTIONS,
-  pagination: "page",
-  topLevelList: { path: "/task_assignments", pagination: "cursor" },
-  sort: NEWEST_FIRST,
+  ...assignmentsOfProject("task_assignments"),
   filters: [isActive<TaskAssignmentRow>(), updatedSince<TaskAssignmentRow>()],
   fields: [
     { name: "task_id", type: "int", required: true, ref: "tasks", createOnly: true },
@@ -138,8 +160,7 @@ export const taskAssignments = defineResource({
   defaults: () => ({ project_id: 0, task_id: 0, billable: false, is_active: true, hourly_rate: null, budget: null }),
   prepare(assignment, input, { store }, existing) {
     if (existing) return;
-    const taken = store.some("task_assignments", (other) => other.project_id === assignment.project_id && other.task_id === assignment.task_id);
-    requireValid(!taken, `task_id ${assignment.task_id} is already assigned to project ${assignment.project_id}`);
+    requireUnassigned(store.all("task_assignments"), assignment, "task_id");
     if (!("hourly_rate" in input)) assignment.hourly_rate = store.find("tasks", assignment.task_id)!.default_hourly_rate;
   },
   deleteGuard: (assignment, { store }) =>
@@ -158,13 +179,7 @@ const USER_ASSIGNMENT_FIELDS = [
 ] as const;
 
 export const userAssignments = defineResource({
-  collection: "user_assignments",
-  path: "/projects/:project_id/user_assignments",
-  parent: { param: "project_id", collection: "projects", field: "project_id" },
-  actions: ALL_ACTIONS,
-  pagination: "page",
-  topLevelList: { path: "/user_assignments", pagination: "cursor" },
-  sort: NEWEST_FIRST,
+  ...assignmentsOfProject("user_assignments"),
   filters: [byField<UserAssignmentRow>("user_id"), isActive<UserAssignmentRow>(), updatedSince<UserAssignmentRow>()],
   fields: [
     { name: "user_id", type: "int", required: true, ref: "users", createOnly: true },
@@ -185,8 +200,7 @@ export const userAssignments = defineResource({
   }),
   prepare(assignment, input, { store }, existing) {
     if (existing) return;
-    const taken = store.some("user_assignments", (other) => other.project_id === assignment.project_id && other.user_id === assignment.user_id);
-    requireValid(!taken, `user_id ${assignment.user_id} is already assigned to project ${assignment.project_id}`);
+    requireUnassigned(store.all("user_assignments"), assignment, "user_id");
     const user = store.find("users", assignment.user_id)!;
     if (!("is_project_manager" in input)) assignment.is_project_manager = !user.access_roles.includes("member");
     if (!("hourly_rate" in input)) assignment.hourly_rate = user.default_hourly_rate;

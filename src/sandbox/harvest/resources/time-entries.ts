@@ -1,13 +1,40 @@
 /** Time entries, in duration mode (hours) or timestamp mode (started_time/ended_time); no hours and no end starts a timer. */
 import { isoSeconds, parseClock } from "../dates.js";
-import { byField, dateRange, flag, matches, textEquals, updatedSince } from "../filters.js";
+import { byField, byUserAndProject, dateRange, flag, isBilled, textEquals, updatedSince } from "../filters.js";
 import { requireValid } from "../guards.js";
 import { round2, roundUpToQuarter } from "../math.js";
-import type { ExternalReference, TimeEntryRow } from "../model.js";
+import type { ExternalReference, Row, TimeEntryRow } from "../model.js";
 import type { Input } from "../params.js";
 import { clientRef, invoiceRef, projectRef, taskAssignmentRef, taskRef, userAssignmentRef, userRef } from "../refs.js";
-import { ALL_ACTIONS, defineResource, latestFirst, pick } from "../resource.js";
+import { datedList, defineResource, pick } from "../resource.js";
 import { assignAndRate, currentHours, startTimer, stopOtherTimers } from "../time-tracking.js";
+
+/** A user's time entry before anything is tracked on it: no hours, no timer, not locked or invoiced. */
+export function newTimeEntry(userId: number): Omit<TimeEntryRow, keyof Row> {
+  return {
+    spent_date: "",
+    user_id: userId,
+    project_id: 0,
+    task_id: 0,
+    user_assignment_id: 0,
+    task_assignment_id: 0,
+    notes: null,
+    hours_without_timer: 0,
+    timer_started_at: null,
+    started_time: null,
+    ended_time: null,
+    is_running: false,
+    is_locked: false,
+    locked_reason: null,
+    is_closed: false,
+    invoice_id: null,
+    external_reference: null,
+    billable: false,
+    budgeted: false,
+    billable_rate: null,
+    cost_rate: null,
+  };
+}
 
 function externalReference(value: Input): ExternalReference {
   const text = (key: string) => {
@@ -35,18 +62,12 @@ function hoursBetween(startedTime: string, endedTime: string): number {
 const LOCK_FIELDS = ["is_locked", "locked_reason", "is_closed"] as const;
 
 export const timeEntries = defineResource({
-  collection: "time_entries",
-  path: "/time_entries",
-  actions: ALL_ACTIONS,
-  pagination: "page",
-  sort: latestFirst<TimeEntryRow>((entry) => entry.spent_date),
+  ...datedList("time_entries", (entry) => entry.spent_date),
   filters: [
-    byField<TimeEntryRow>("user_id"),
-    matches<TimeEntryRow>("client_id", (entry, { store }) => store.find("projects", entry.project_id)?.client_id),
-    byField<TimeEntryRow>("project_id"),
+    ...byUserAndProject<TimeEntryRow>(),
     byField<TimeEntryRow>("task_id"),
     textEquals<TimeEntryRow>("external_reference_id", (entry) => entry.external_reference?.id),
-    flag<TimeEntryRow>("is_billed", (entry) => entry.invoice_id !== null),
+    isBilled<TimeEntryRow>(),
     flag<TimeEntryRow>("is_running", (entry) => entry.is_running),
     updatedSince<TimeEntryRow>(),
     ...dateRange<TimeEntryRow>((entry) => entry.spent_date),
@@ -62,29 +83,7 @@ export const timeEntries = defineResource({
     { name: "notes", type: "string" },
     { name: "external_reference", type: "object", virtual: true },
   ],
-  defaults: (ctx) => ({
-    spent_date: "",
-    user_id: ctx.store.meId,
-    project_id: 0,
-    task_id: 0,
-    user_assignment_id: 0,
-    task_assignment_id: 0,
-    notes: null,
-    hours_without_timer: 0,
-    timer_started_at: null,
-    started_time: null,
-    ended_time: null,
-    is_running: false,
-    is_locked: false,
-    locked_reason: null,
-    is_closed: false,
-    invoice_id: null,
-    external_reference: null,
-    billable: false,
-    budgeted: false,
-    billable_rate: null,
-    cost_rate: null,
-  }),
+  defaults: (ctx) => newTimeEntry(ctx.store.meId),
   prepare(entry, input, ctx, existing) {
     const { store } = ctx;
     const now = ctx.now();

@@ -3,7 +3,7 @@ import { addDays } from "../dates.js";
 import { isActive, updatedSince } from "../filters.js";
 import { requireUnique, requireValid } from "../guards.js";
 import type { RateRow, UserRow } from "../model.js";
-import { ALL_ACTIONS, NEWEST_FIRST, OLDEST_FIRST, defineResource, pick } from "../resource.js";
+import { OLDEST_FIRST, accountList, defineResource, pick } from "../resource.js";
 import { today, type HandlerContext } from "../router.js";
 
 export const AVATAR_URL = "https://cache.harvestapp.com/assets/profile_images/big_ben.png?1485372046";
@@ -19,11 +19,7 @@ const USER_FIELDS = [
 export const presentUser = (user: UserRow): Record<string, unknown> => pick(user, USER_FIELDS);
 
 export const users = defineResource({
-  collection: "users",
-  path: "/users",
-  actions: ALL_ACTIONS,
-  pagination: "cursor",
-  sort: NEWEST_FIRST,
+  ...accountList("users"),
   filters: [isActive<UserRow>(), updatedSince<UserRow>()],
   fields: [
     { name: "first_name", type: "string", required: true },

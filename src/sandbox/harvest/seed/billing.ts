@@ -2,13 +2,14 @@
  * Estimates, and monthly invoices built the way users build them in Harvest (importing the month's
  * uninvoiced time and expenses), in every state: paid, partly paid, open, draft and closed.
  */
-import { documentTotals, messageTemplate, sender } from "../billing.js";
+import { documentTotals } from "../billing.js";
 import { addDays } from "../dates.js";
+import { messageTemplate, newMessage } from "../document-messages.js";
 import { importLineItems } from "../invoice-import.js";
 import { round2 } from "../math.js";
 import type { CollectionName, EstimateRow, InvoiceRow, LineItem, ProjectRow, Recipient, Tables } from "../model.js";
 import { fullName } from "../refs.js";
-import { settlePayments } from "../resources/invoices.js";
+import { newInvoiceMessage, settlePayments } from "../resources/invoices.js";
 import type { Store } from "../store.js";
 import { stamp, type SeedContext } from "./context.js";
 
@@ -81,12 +82,13 @@ export function addEstimates(store: Store, ctx: SeedContext): void {
       updated_at: decided ?? sent ?? stamp(seed.issue_date, 540),
     });
     if (!sent) return;
-    const message = { estimate_id: estimate.id, ...sender(me), send_me_a_copy: false };
+    const message = { estimate_id: estimate.id, ...newMessage(me) };
     const template = messageTemplate(store, estimate, "Estimate", null);
-    insert(store, ctx, "estimate_messages", { ...message, recipients: [firstContact(store, client.id)], event_type: null, ...template, created_at: sent, updated_at: sent });
+    const recipients = [firstContact(store, client.id)];
+    insert(store, ctx, "estimate_messages", { ...message, recipients, ...template, created_at: sent, updated_at: sent });
     if (!decided) return;
     const event = seed.state === "accepted" ? "accept" : "decline";
-    insert(store, ctx, "estimate_messages", { ...message, recipients: [], event_type: event, subject: null, body: null, created_at: decided, updated_at: decided });
+    insert(store, ctx, "estimate_messages", { ...message, event_type: event, created_at: decided, updated_at: decided });
   });
 }
 
@@ -145,17 +147,11 @@ function settle(store: Store, ctx: SeedContext, invoice: InvoiceRow, outcome: "p
   const template = messageTemplate(store, invoice, "Invoice", null);
   store.save("invoices", { ...invoice, state: "open", sent_at: sentAt, updated_at: sentAt });
   insert(store, ctx, "invoice_messages", {
+    ...newInvoiceMessage(store.me),
     invoice_id: invoice.id,
-    ...sender(store.me),
     recipients: [firstContact(store, invoice.client_id)],
     ...template,
-    include_link_to_client_invoice: false,
     attach_pdf: true,
-    send_me_a_copy: false,
-    thank_you: false,
-    event_type: null,
-    reminder: false,
-    send_reminder_on: null,
     created_at: sentAt,
     updated_at: sentAt,
   });

@@ -1,6 +1,7 @@
 /** The account's people, clients, tasks, projects and categories, built from the catalog. */
 import { addDays } from "../dates.js";
 import type { CompanyRow } from "../model.js";
+import { defaultTaskAssignment } from "../resources/projects.js";
 import { AVATAR_URL } from "../resources/users.js";
 import { CLIENTS, COMPANY_NAME, ESTIMATE_ITEM_CATEGORIES, EXPENSE_CATEGORIES, INVOICE_ITEM_CATEGORIES, PROJECTS, ROLES, TASKS, USERS } from "./catalog.js";
 import { stamp, type SeedContext } from "./context.js";
@@ -150,15 +151,7 @@ function addProjects(ctx: SeedContext): void {
     );
     seed.tasks.forEach((key, index) => {
       const task = TASKS.find((candidate) => candidate.key === key)!;
-      ctx.add("task_assignments", {
-        project_id: project.id,
-        task_id: ctx.idOf("tasks", key),
-        billable: is_billable && task.billable_by_default,
-        is_active: true,
-        hourly_rate: task.default_hourly_rate,
-        budget: null,
-        ...created(day, 661 + index),
-      });
+      ctx.add("task_assignments", { ...defaultTaskAssignment(project, ctx.idOf("tasks", key), task), ...created(day, 661 + index) });
     });
     seed.members.forEach((key, index) => {
       const user = USERS.find((candidate) => candidate.key === key)!;

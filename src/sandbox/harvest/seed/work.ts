@@ -2,7 +2,9 @@
 import { addDays, weekday } from "../dates.js";
 import { round2 } from "../math.js";
 import type { ProjectRow, TaskAssignmentRow, UserAssignmentRow, UserRow } from "../model.js";
-import { billableRate } from "../time-tracking.js";
+import { newExpense } from "../resources/expenses.js";
+import { newTimeEntry } from "../resources/time-entries.js";
+import { rateSnapshot } from "../time-tracking.js";
 import { EXPENSE_CATEGORIES, TASKS, USERS } from "./catalog.js";
 import { stamp, type SeedContext } from "./context.js";
 
@@ -39,29 +41,14 @@ function notesFor(ctx: SeedContext, taskId: number): string {
 function addEntry(ctx: SeedContext, user: UserRow, work: ReturnType<typeof workOn>[number], day: string, createdAt: string, hours: number) {
   const { assignment, project } = work;
   const task = ctx.prng.pick(work.tasks);
-  const billable = project.is_billable && task.billable;
   return ctx.add("time_entries", {
+    ...newTimeEntry(user.id),
     spent_date: day,
-    user_id: user.id,
     project_id: project.id,
     task_id: task.task_id,
-    user_assignment_id: assignment.id,
-    task_assignment_id: task.id,
     notes: notesFor(ctx, task.task_id),
     hours_without_timer: hours,
-    timer_started_at: null,
-    started_time: null,
-    ended_time: null,
-    is_running: false,
-    is_locked: false,
-    locked_reason: null,
-    is_closed: false,
-    invoice_id: null,
-    external_reference: null,
-    billable,
-    budgeted: project.budget_by !== "none",
-    billable_rate: billable ? billableRate(project, user, assignment, task) : null,
-    cost_rate: user.cost_rate,
+    ...rateSnapshot(project, user, assignment, task),
     created_at: createdAt,
     updated_at: createdAt,
   });
@@ -103,7 +90,7 @@ export function addExpenses(ctx: SeedContext): void {
     const total = priced ? units * category.unit_price! : ctx.prng.int(seed.range[0] * 100, seed.range[1] * 100) / 100;
     const createdAt = stamp(day, 660 + ctx.prng.int(0, 90));
     ctx.add("expenses", {
-      user_id: user.id,
+      ...newExpense(user.id),
       project_id: project.id,
       expense_category_id: category.id,
       user_assignment_id: assignment.id,
@@ -112,11 +99,6 @@ export function addExpenses(ctx: SeedContext): void {
       total_cost: round2(total),
       notes: ctx.prng.pick(seed.notes),
       billable: project.is_billable && category.name !== "Software",
-      is_closed: false,
-      is_locked: false,
-      locked_reason: null,
-      invoice_id: null,
-      receipt: null,
       created_at: createdAt,
       updated_at: createdAt,
     });

@@ -2,6 +2,7 @@
  * The authenticated user (/users/me), project assignments with their tasks (how an agent finds the
  * project_id and task_id to log time against), and a manager's teammates.
  */
+import type { Reply } from "../../exchange.js";
 import { notFound, unprocessable } from "../errors.js";
 import { applyFilters, givenParams, updatedSince } from "../filters.js";
 import type { UserAssignmentRow, UserRow } from "../model.js";
@@ -10,7 +11,7 @@ import { readInput } from "../params.js";
 import { clientRef, projectRef, taskRef } from "../refs.js";
 import { NEWEST_FIRST, pick } from "../resource.js";
 import { presentUser } from "../resources/users.js";
-import { idParam, timestamp, type HandlerContext, type Reply, type Route } from "../router.js";
+import { idParam, timestamp, type HandlerContext, type Route } from "../router.js";
 import type { Store } from "../store.js";
 
 const ASSIGNMENT_FIELDS = ["id", "is_project_manager", "is_active", "use_default_rates", "budget", "created_at", "updated_at", "hourly_rate"] as const;

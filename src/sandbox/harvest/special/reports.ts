@@ -3,6 +3,7 @@
  * envelope. Time, expense and uninvoiced reports need from and to (YYYYMMDD or YYYY-MM-DD) spanning
  * at most a year; amounts are grouped per currency as Harvest does.
  */
+import type { Reply } from "../../exchange.js";
 import { dayOf, daysBetween } from "../dates.js";
 import { unprocessable } from "../errors.js";
 import { givenParams } from "../filters.js";
@@ -12,7 +13,7 @@ import { envelope } from "../pagination.js";
 import { readQuery } from "../params.js";
 import { fullName } from "../refs.js";
 import { NEWEST_FIRST } from "../resource.js";
-import type { HandlerContext, Reply, Route } from "../router.js";
+import type { HandlerContext, Route } from "../router.js";
 import type { Store } from "../store.js";
 import { currentHours } from "../time-tracking.js";
 
