@@ -1,8 +1,9 @@
 /** One tool, every framework's shape. Each adapter runs the call through invoke, so errors stay result text. */
 import { toLangChainTool } from "./langchain.js";
-import type { AgentTool, AnthropicTool, OpenAITool, ToolCore, VercelAITool } from "./types.js";
+import type { AgentTool, AnthropicTool, OpenAITool, ToolCore, ToolRunner, VercelAITool } from "./types.js";
 
-export function withAdapters(core: ToolCore): AgentTool {
+export function withAdapters(runner: ToolRunner): AgentTool {
+  const core: ToolCore = { ...runner, invoke: async (args) => (await runner.run(args)).text };
   return {
     ...core,
     toOpenAITool: () => openAITool(core),

@@ -23,12 +23,12 @@ export function createDescribeTool(connector: Connector, options: Pick<ToolOptio
       required: ["entity"],
       additionalProperties: false,
     },
-    async invoke(args) {
+    async run(args) {
       try {
         const { entity, action } = toolArguments(args);
-        return JSON.stringify(describeEntity(catalog, String(entity ?? ""), action === undefined ? undefined : String(action)));
+        return { text: JSON.stringify(describeEntity(catalog, String(entity ?? ""), action === undefined ? undefined : String(action))), isError: false };
       } catch (error) {
-        return explainError(error, { catalog, entity: "", action: "" });
+        return { text: explainError(error, { catalog, entity: "", action: "" }), isError: true };
       }
     },
   });

@@ -18,16 +18,17 @@ export function createExecuteTool(connector: Connector, options: ToolOptions = {
     name: `${connector.name}_execute`,
     description: describeForAgent(catalog, { maxChars: options.maxDescriptionChars, maxResultChars, scoped }),
     inputSchema: executeInputSchema(catalog),
-    async invoke(args) {
+    async run(args, call = {}) {
       let input: ExecuteInput | undefined;
       try {
         input = parseExecuteInput(args, catalog);
         // Refused before anything is sent: an entity or action the tool does not offer.
         offeredAction(catalog, input.entity, input.action);
-        const result = await connector.execute(input.entity, input.action, input.params, { all: input.all, limit: input.limit, budget: options.budget });
-        return resultText(result, { maxChars: maxResultChars, fields: input.fields });
+        const walk = { all: input.all, limit: input.limit, budget: options.budget, signal: call.signal, onPage: call.onPage };
+        const result = await connector.execute(input.entity, input.action, input.params, walk);
+        return { text: resultText(result, { maxChars: maxResultChars, fields: input.fields }), isError: false };
       } catch (error) {
-        return explainError(error, { catalog, entity: input?.entity ?? "", action: input?.action ?? "" });
+        return { text: explainError(error, { catalog, entity: input?.entity ?? "", action: input?.action ?? "" }), isError: true };
       }
     },
   });

@@ -12,12 +12,30 @@ export interface ToolOptions extends Scope {
   budget?: number;
 }
 
-/** What every framework adapter is built from. */
-export interface ToolCore {
+/** What a host (an MCP server, say) can add to one call: its cancellation and a progress callback per page. */
+export interface ToolCall {
+  signal?: AbortSignal;
+  onPage?: (progress: { pages: number; records: number }) => void;
+}
+
+/** A call's outcome: the text for the model, and whether it reports a failure. */
+export interface ToolResult {
+  text: string;
+  isError: boolean;
+}
+
+/** The tool's own part, from which the adapters are made. */
+export interface ToolRunner {
   name: string;
   description: string;
   inputSchema: JsonSchema;
-  /** Runs the model's call; never throws for a bad call or an API error, it returns text the model can act on. */
+  /** Runs the model's call; never throws for a bad call or an API error: the text says what to do instead. */
+  run(args: unknown, call?: ToolCall): Promise<ToolResult>;
+}
+
+/** What every framework adapter is built from. */
+export interface ToolCore extends ToolRunner {
+  /** The result text of run(args). */
   invoke(args: unknown): Promise<string>;
 }
 

@@ -65,6 +65,18 @@ program
   .action(async (options) => (await import("./commands/sandbox.js")).sandbox(options));
 
 program
+  .command("mcp")
+  .description("serve connectors to MCP clients: one tool per connector, over stdio (default) or Streamable HTTP")
+  .argument("<connector...>", "connector names, e.g. harvest harvestapi")
+  .addOption(new Option("--transport <transport>", "stdio for a local client, http for remote ones").choices(["stdio", "http"]).default("stdio"))
+  .option("--port <n>", "HTTP port", Number, 8080)
+  .option("--host <host>", "HTTP host", "127.0.0.1")
+  .option("--tokens <file>", "HTTP: JSON file (chmod 600) mapping each bearer token to its user's credentials")
+  .option("--read-only", "serve only read-only actions")
+  .option("--sandbox", "run every call against the embedded sandbox (no account needed)")
+  .action(async (connectors, options) => (await import("./commands/mcp.js")).mcp(connectors, options));
+
+program
   .command("validate")
   .description("check a manifest; prints each problem as file:line:column: message (at yaml.path)")
   .argument("<file>", "a connector.yaml, or its folder")

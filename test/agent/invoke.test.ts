@@ -35,6 +35,15 @@ describe("results", () => {
     expect(Object.keys(data[0])).toEqual(["id", "name"]);
   });
 
+  it("come from run() with whether they report a failure, and a host's progress callback per page", async () => {
+    const pages: number[] = [];
+    const ok = await harvest().tool().run({ entity: "clients", action: "list", params: { per_page: 2 }, all: true }, { onPage: (p) => pages.push(p.pages) });
+    expect(ok.isError).toBe(false);
+    expect(pages).toEqual([1, 2, 3]);
+    const wrong = await harvest().tool().run({ entity: "clients", action: "explode" });
+    expect(wrong).toMatchObject({ isError: true, text: expect.stringMatching(/^Error/) });
+  });
+
   it("accept the arguments as JSON text", async () => {
     const text = await harvest().tool().invoke('{"entity":"company","action":"get"}');
     expect(JSON.parse(text).data).toHaveProperty("wants_timestamp_timers");

@@ -1,8 +1,5 @@
 /** `connectors execute`: one action; results to stdout, progress and errors to stderr. */
-import { chainedCredentialStore } from "../../credentials/chain.js";
-import { envCredentialStore } from "../../credentials/env.js";
-import { CredentialVault } from "../../credentials/vault.js";
-import type { Manifest } from "../../manifest/types.js";
+import { localCredentialStore } from "../../credentials/local.js";
 import { connect, type Connector, type ExecuteOptions } from "../../runtime/connector.js";
 import { withNextSteps } from "../hints.js";
 import { loadManifest } from "../manifests.js";
@@ -25,18 +22,13 @@ interface Options {
 export async function execute(name: string, entity: string, action: string, options: Options): Promise<void> {
   const manifest = await loadManifest(name);
   // The sandbox brings its own credentials.
-  const credentials = options.sandbox ? undefined : cliCredentials(manifest);
+  const credentials = options.sandbox ? undefined : localCredentialStore(manifest);
   const connector = connect(manifest, { account: options.account, baseUrl: options.baseUrl, sandbox: options.sandbox, credentials });
   try {
     await run(connector, entity, action, options);
   } catch (error) {
     throw withNextSteps(error, name, options.account);
   }
-}
-
-/** Environment variables first (they win), else the vault; a whole record from one of them, never a mix. */
-function cliCredentials(manifest: Manifest) {
-  return chainedCredentialStore(manifest, [envCredentialStore(manifest), new CredentialVault()]);
 }
 
 async function run(connector: Connector, entity: string, action: string, options: Options): Promise<void> {

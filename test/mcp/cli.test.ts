@@ -1,0 +1,97 @@
+/** `connectors mcp` as MCP clients run it: the built CLI spawned over stdio, and over HTTP with a token file. */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CredentialVault } from "../../src/credentials/vault.js";
+import { startSandbox, type SandboxServer } from "../../src/sandbox/server.js";
+import { CLI, configDir, run } from "../cli/run.js";
+import { freePort, httpClient, newClient, text } from "./clients.js";
+import { tokenFile } from "./token-files.js";
+
+const MASTER_KEY = Buffer.alloc(32, 9).toString("base64");
+const TOKEN = "cli-user-mcp-token-0123456789";
+let sandbox: SandboxServer;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(() => sandbox.close());
+
+/** The CLI as an MCP client starts it: a child process on stdio, with only the environment the SDK passes plus `env`. */
+async function stdioClient(args: string[], env: Record<string, string> = {}): Promise<{ client: Client; errors: Error[] }> {
+  const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, "mcp", ...args], env: { CONNECTORS_CONFIG_DIR: configDir(), ...env }, stderr: "pipe" });
+  const client = newClient();
+  // A line on stdout that is not protocol shows up here.
+  const errors: Error[] = [];
+  client.onerror = (error) => errors.push(error);
+  await client.connect(transport);
+  return { client, errors };
+}
+
+const listEntries = { name: "harvest_execute", arguments: { entity: "time_entries", action: "list", params: { from: "2026-06-01", per_page: 4 } } };
+
+describe.concurrent("connectors mcp over stdio", () => {
+  it("serves the sandbox with nothing but protocol on stdout", async () => {
+    const { client, errors } = await stdioClient(["harvest", "--sandbox"]);
+    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(["harvest_execute", "harvest_describe"]);
+    const { data } = JSON.parse(text(await client.callTool(listEntries)));
+    expect(data).toHaveLength(4);
+    expect((await client.listResources()).resources[0]!.uri).toBe("connectors://harvest/REFERENCE.md");
+    const bad = await client.callTool({ name: "harvest_execute", arguments: { entity: "time_entries", action: "nope" } });
+    expect(bad.isError).toBe(true);
+    await client.close();
+    expect(errors).toEqual([]);
+  });
+
+  it("uses the credentials stored in the local vault", async () => {
+    const dir = configDir();
+    const info = sandbox.connectors.harvest!;
+    new CredentialVault({ dir, env: { CONNECTORS_MASTER_KEY: MASTER_KEY } }).set("harvest", "default", "personal_access_token", info.credentials.personal_access_token!);
+    const { client } = await stdioClient(["harvest"], { CONNECTORS_CONFIG_DIR: dir, CONNECTORS_MASTER_KEY: MASTER_KEY, CONNECTORS_HARVEST_BASE_URL: info.baseUrl });
+    expect(JSON.parse(text(await client.callTool(listEntries))).data).toHaveLength(4);
+    await client.close();
+  });
+});
+
+describe.concurrent("connectors mcp --transport http", () => {
+  it("serves a bearer token's user at /mcp", async () => {
+    const port = await freePort();
+    const tokens = tokenFile({ [TOKEN]: { harvest: { token: "sandbox-harvest-token", account_id: "1234567" } } });
+    const child = spawn(process.execPath, [CLI, "mcp", "harvest", "--transport", "http", "--port", String(port), "--tokens", tokens, "--sandbox"], {
+      env: { ...getDefaultEnvironment(), CONNECTORS_CONFIG_DIR: configDir() },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    try {
+      const url = `http://127.0.0.1:${port}/mcp`;
+      await listening(child.stderr!, url);
+      const client = await httpClient(url, TOKEN);
+      expect(JSON.parse(text(await client.callTool(listEntries))).data).toHaveLength(4);
+      await client.close();
+      expect((await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" })).status).toBe(401);
+    } finally {
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    }
+  });
+
+  it("refuses a token file others can read, and HTTP without one", async () => {
+    const shared = await run(["mcp", "harvest", "--transport", "http", "--tokens", tokenFile({}, 0o644)]);
+    expect(shared.code).toBe(4);
+    expect(shared.stderr).toMatch(/can be read or changed by others \(mode 644\).*chmod 600/);
+    const none = await run(["mcp", "harvest", "--transport", "http"]);
+    expect(none.code).toBe(4);
+    expect(none.stderr).toContain("--transport http needs --tokens FILE");
+  });
+});
+
+/** Resolves once the server says where it listens (on stderr). */
+async function listening(stderr: NodeJS.ReadableStream, url: string): Promise<void> {
+  let seen = "";
+  for await (const chunk of stderr) {
+    seen += String(chunk);
+    if (seen.includes(`on ${url}\n`)) return;
+  }
+  throw new Error(`the server stopped before listening: ${seen}`);
+}
