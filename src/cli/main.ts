@@ -77,6 +77,14 @@ program
   .action(async (connectors, options) => (await import("./commands/mcp.js")).mcp(connectors, options));
 
 program
+  .command("serve")
+  .description("serve the hosted execute API: workspaces, encrypted connected accounts, scopes and an audit trail (needs CONNECTORS_MASTER_KEY)")
+  .option("--port <n>", "port", Number, 8080)
+  .option("--host <host>", "host", "127.0.0.1")
+  .option("--database <url>", "sqlite:PATH or postgres://... (default sqlite:connectors.db)")
+  .action(async (options) => (await import("./commands/serve.js")).serve(options));
+
+program
   .command("validate")
   .description("check a manifest; prints each problem as file:line:column: message (at yaml.path)")
   .argument("<file>", "a connector.yaml, or its folder")

@@ -1,0 +1,68 @@
+/**
+ * Checks what a caller sends to connect an account against the connector's manifest:
+ * the connector exists, the credentials are exactly one auth variant's fields, the scopes name real actions.
+ */
+import { checkScope, inScope } from "../agent/scope.js";
+import type { CredentialRecord } from "../credentials/types.js";
+import { ConnectorError } from "../errors.js";
+import { findManifest, listConnectorNames } from "../manifest/registry.js";
+import type { AuthVariant, Manifest } from "../manifest/types.js";
+import { describeConnector } from "../runtime/describe.js";
+import { badRequest } from "./errors.js";
+
+export function manifestFor(connectorType: string): Manifest {
+  const known = listConnectorNames();
+  if (!known.includes(connectorType)) throw badRequest(`unknown connector_type "${connectorType}"; available: ${known.join(", ")}`);
+  return findManifest(connectorType);
+}
+
+const requiredFields = (variant: AuthVariant) => Object.entries(variant.fields).filter(([, f]) => !f.optional).map(([name]) => name);
+
+/** The auth variant the credentials are for: the one named, else the first (in manifest order) they complete. */
+export function chooseAuthVariant(manifest: Manifest, credentials: CredentialRecord, named: string | undefined): string {
+  const variants = Object.keys(manifest.auth);
+  if (named !== undefined && !variants.includes(named)) throw badRequest(`unknown auth_variant "${named}" for ${manifest.name}; variants: ${variants.join(", ")}`);
+  const candidates = named !== undefined ? [named] : variants;
+  const chosen = candidates.find((name) => requiredFields(manifest.auth[name]!).every((field) => credentials[field]));
+  if (chosen !== undefined) return chosen;
+  const needs = candidates.map((name) => `${name}: ${requiredFields(manifest.auth[name]!).join(", ")}`).join("; ");
+  throw badRequest(`the credentials are incomplete for ${manifest.name}; each auth variant needs: ${needs}`);
+}
+
+/** A flat record of non-empty strings holding only fields the variant declares (no base_url or other extras). */
+export function checkCredentials(manifest: Manifest, value: unknown, namedVariant: string | undefined): { record: CredentialRecord; variant: string } {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw badRequest("credentials must be an object of field names to strings");
+  const record = value as Record<string, unknown>;
+  const notStrings = Object.keys(record).filter((k) => typeof record[k] !== "string" || record[k] === "");
+  if (notStrings.length) throw badRequest(`credentials must be non-empty strings: ${notStrings.join(", ")}`);
+  const variant = chooseAuthVariant(manifest, record as CredentialRecord, namedVariant);
+  const declared = Object.keys(manifest.auth[variant]!.fields);
+  const unknown = Object.keys(record).filter((k) => !declared.includes(k));
+  if (unknown.length) throw badRequest(`unknown credential fields for ${manifest.name} (${variant}): ${unknown.join(", ")}; fields: ${declared.join(", ")}`);
+  return { record: record as CredentialRecord, variant };
+}
+
+/** An allow-list of entity.action patterns; patterns that match nothing are a 400 naming them. */
+export function checkScopes(manifest: Manifest, value: unknown): string[] | null {
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value) || value.some((p) => typeof p !== "string")) throw badRequest("scopes must be an array of entity.action patterns");
+  try {
+    checkScope(manifest, { allow: value as string[] });
+  } catch (error) {
+    if (error instanceof ConnectorError) throw badRequest(error.message.replace("invalid tool scope", "invalid scopes"));
+    throw error;
+  }
+  return value as string[];
+}
+
+/** entity -> the actions the account's scope allows. */
+export function allowedActions(manifest: Manifest, scopes: string[] | null, readOnly: boolean): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [entity, e] of Object.entries(describeConnector(manifest).entities)) {
+    const actions = Object.entries(e.actions)
+      .filter(([action, a]) => inScope({ allow: scopes ?? undefined, readOnly }, entity, action, a.annotations.read_only))
+      .map(([action]) => action);
+    if (actions.length) out[entity] = actions;
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+/**
+ * The schema as numbered migrations, written once for both dialects: the few types that differ are filled in.
+ * A store applies the ones above the version recorded in schema_migrations, at every start.
+ */
+export type Dialect = "sqlite" | "postgres";
+
+const TYPES: Record<Dialect, { serial: string; bool: string; real: string }> = {
+  sqlite: { serial: "INTEGER PRIMARY KEY AUTOINCREMENT", bool: "INTEGER", real: "REAL" },
+  postgres: { serial: "BIGSERIAL PRIMARY KEY", bool: "BOOLEAN", real: "DOUBLE PRECISION" },
+};
+
+const MIGRATIONS: ((t: (typeof TYPES)[Dialect]) => string[])[] = [
+  (t) => [
+    `CREATE TABLE workspaces (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      token_hash TEXT NOT NULL UNIQUE,
+      created_at TEXT NOT NULL
+    )`,
+    `CREATE TABLE connected_accounts (
+      id TEXT PRIMARY KEY,
+      workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+      connector_type TEXT NOT NULL,
+      name TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      account TEXT NOT NULL,
+      auth_variant TEXT NOT NULL,
+      scopes TEXT,
+      read_only ${t.bool} NOT NULL,
+      status TEXT NOT NULL,
+      credentials_key_id TEXT,
+      credentials_sealed TEXT,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    )`,
+    `CREATE INDEX connected_accounts_workspace_user ON connected_accounts (workspace_id, user_id)`,
+    `CREATE TABLE audit_log (
+      id ${t.serial},
+      time TEXT NOT NULL,
+      workspace_id TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      connector_id TEXT NOT NULL,
+      connector_type TEXT NOT NULL,
+      entity TEXT NOT NULL,
+      action TEXT NOT NULL,
+      outcome TEXT NOT NULL,
+      upstream_status INTEGER,
+      duration_ms INTEGER NOT NULL,
+      cost ${t.real},
+      params TEXT NOT NULL
+    )`,
+    `CREATE INDEX audit_log_workspace_time ON audit_log (workspace_id, time)`,
+  ],
+];
+
+export const MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
+
+/** Migrations after `current`, each as its version and statements. */
+export function pendingMigrations(dialect: Dialect, current: number): { version: number; statements: string[] }[] {
+  return MIGRATIONS.slice(current).map((make, i) => ({ version: current + i + 1, statements: make(TYPES[dialect]) }));
+}

@@ -1,0 +1,125 @@
+/** The shared store for several replicas: PostgreSQL through a pg pool, optionally inside one schema. */
+import pg from "pg";
+import type { SealedRecord } from "../../credentials/cipher.js";
+import { MIGRATIONS_TABLE, pendingMigrations } from "./migrations.js";
+import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, accountToRow, auditToValues, auditWhere, changeColumns, rowToAccount, rowToAudit, type AccountRow } from "./rows.js";
+import type { AccountChanges, AuditQuery, AuditRow, ConnectedAccount, Store, Workspace } from "./types.js";
+
+const bool = (b: boolean) => b;
+const placeholders = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `$${i + from}`).join(", ");
+/** Any constant will do: it only has to be the same for every replica running migrations. */
+const MIGRATION_LOCK = 7_300_001;
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** Tables live in this schema (created when missing); default: the connection's search_path. */
+  schema?: string;
+}
+
+export class PostgresStore implements Store {
+  private readonly pool: pg.Pool;
+  private readonly schema?: string;
+
+  constructor(options: PostgresOptions) {
+    if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new RangeError(`invalid schema name "${options.schema}"`);
+    this.schema = options.schema;
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: 10,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+  }
+
+  private async query<R extends pg.QueryResultRow = Record<string, unknown>>(sql: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+    return this.pool.query<R>(sql, values);
+  }
+
+  async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      // Replicas starting together must not race each other through the same migrations.
+      await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+      if (this.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+      await client.query(MIGRATIONS_TABLE);
+      const { rows } = await client.query<{ version: number }>("SELECT COALESCE(MAX(version), 0)::int AS version FROM schema_migrations");
+      for (const migration of pendingMigrations("postgres", rows[0]!.version)) {
+        await client.query("BEGIN");
+        for (const statement of migration.statements) await client.query(statement);
+        await client.query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", [migration.version, new Date().toISOString()]);
+        await client.query("COMMIT");
+      }
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+      client.release();
+    }
+  }
+
+  async createWorkspace(workspace: Workspace, tokenHash: string): Promise<void> {
+    await this.query("INSERT INTO workspaces (id, name, token_hash, created_at) VALUES ($1, $2, $3, $4)", [workspace.id, workspace.name, tokenHash, workspace.created_at]);
+  }
+
+  async workspaceByTokenHash(tokenHash: string): Promise<Workspace | undefined> {
+    const { rows } = await this.query<Workspace>("SELECT id, name, created_at FROM workspaces WHERE token_hash = $1", [tokenHash]);
+    return rows[0];
+  }
+
+  async insertAccount(account: ConnectedAccount): Promise<void> {
+    const row = accountToRow(account, bool);
+    await this.query(`INSERT INTO connected_accounts (${ACCOUNT_COLUMNS.join(", ")}) VALUES (${placeholders(ACCOUNT_COLUMNS.length)})`, ACCOUNT_COLUMNS.map((c) => row[c]));
+  }
+
+  async getAccount(workspaceId: string, id: string): Promise<ConnectedAccount | undefined> {
+    const { rows } = await this.query<AccountRow>("SELECT * FROM connected_accounts WHERE workspace_id = $1 AND id = $2", [workspaceId, id]);
+    return rows[0] && rowToAccount(rows[0]);
+  }
+
+  async listAccounts(workspaceId: string, filter: { user_id?: string }): Promise<ConnectedAccount[]> {
+    const { rows } =
+      filter.user_id === undefined
+        ? await this.query<AccountRow>("SELECT * FROM connected_accounts WHERE workspace_id = $1 ORDER BY created_at, id", [workspaceId])
+        : await this.query<AccountRow>("SELECT * FROM connected_accounts WHERE workspace_id = $1 AND user_id = $2 ORDER BY created_at, id", [workspaceId, filter.user_id]);
+    return rows.map(rowToAccount);
+  }
+
+  async updateAccount(workspaceId: string, id: string, changes: AccountChanges, updatedAt: string): Promise<ConnectedAccount | undefined> {
+    const columns = { ...changeColumns(changes, bool), updated_at: updatedAt };
+    const names = Object.keys(columns);
+    const set = names.map((c, i) => `${c} = $${i + 1}`).join(", ");
+    const { rows } = await this.query<AccountRow>(
+      `UPDATE connected_accounts SET ${set} WHERE workspace_id = $${names.length + 1} AND id = $${names.length + 2} RETURNING *`,
+      [...Object.values(columns), workspaceId, id],
+    );
+    return rows[0] && rowToAccount(rows[0]);
+  }
+
+  async replaceActiveCredentials(id: string, credentials: SealedRecord, updatedAt: string): Promise<boolean> {
+    const columns = changeColumns({ credentials }, bool);
+    const result = await this.query(
+      "UPDATE connected_accounts SET credentials_key_id = $1, credentials_sealed = $2, updated_at = $3 WHERE id = $4 AND status = 'active'",
+      [columns.credentials_key_id, columns.credentials_sealed, updatedAt, id],
+    );
+    return result.rowCount === 1;
+  }
+
+  async credentialKeyIds(): Promise<string[]> {
+    const { rows } = await this.query<{ id: string }>("SELECT DISTINCT credentials_key_id AS id FROM connected_accounts WHERE credentials_key_id IS NOT NULL");
+    return rows.map((r) => r.id);
+  }
+
+  async insertAudit(row: Omit<AuditRow, "id">): Promise<void> {
+    await this.query(`INSERT INTO audit_log (${AUDIT_COLUMNS.join(", ")}) VALUES (${placeholders(AUDIT_COLUMNS.length)})`, auditToValues(row));
+  }
+
+  async listAudit(query: AuditQuery): Promise<AuditRow[]> {
+    const where = auditWhere(query, (n) => `$${n}`);
+    const { rows } = await this.query(`SELECT * FROM audit_log WHERE ${where.sql} ORDER BY id LIMIT $${where.values.length + 1}`, [...where.values, query.limit]);
+    return rows.map(rowToAudit);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,89 @@
+/** The embedded store: one SQLite file (WAL, so readers never wait for the writer), or :memory: for tests. */
+import Database from "better-sqlite3";
+import type { SealedRecord } from "../../credentials/cipher.js";
+import { MIGRATIONS_TABLE, pendingMigrations } from "./migrations.js";
+import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, accountToRow, auditToValues, auditWhere, changeColumns, rowToAccount, rowToAudit, type AccountRow } from "./rows.js";
+import type { AccountChanges, AuditQuery, AuditRow, ConnectedAccount, Store, Workspace } from "./types.js";
+
+const bool = (b: boolean) => (b ? 1 : 0);
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    if (path !== ":memory:") this.db.pragma("journal_mode = WAL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma("busy_timeout = 5000");
+  }
+
+  async migrate(): Promise<void> {
+    this.db.exec(MIGRATIONS_TABLE);
+    const { version } = this.db.prepare("SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations").get() as { version: number };
+    for (const migration of pendingMigrations("sqlite", version))
+      this.db.transaction(() => {
+        for (const statement of migration.statements) this.db.exec(statement);
+        this.db.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)").run(migration.version, new Date().toISOString());
+      })();
+  }
+
+  async createWorkspace(workspace: Workspace, tokenHash: string): Promise<void> {
+    this.db.prepare("INSERT INTO workspaces (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)").run(workspace.id, workspace.name, tokenHash, workspace.created_at);
+  }
+
+  async workspaceByTokenHash(tokenHash: string): Promise<Workspace | undefined> {
+    return this.db.prepare("SELECT id, name, created_at FROM workspaces WHERE token_hash = ?").get(tokenHash) as Workspace | undefined;
+  }
+
+  async insertAccount(account: ConnectedAccount): Promise<void> {
+    const row = accountToRow(account, bool);
+    this.db.prepare(`INSERT INTO connected_accounts (${ACCOUNT_COLUMNS.join(", ")}) VALUES (${ACCOUNT_COLUMNS.map(() => "?").join(", ")})`).run(ACCOUNT_COLUMNS.map((c) => row[c]));
+  }
+
+  async getAccount(workspaceId: string, id: string): Promise<ConnectedAccount | undefined> {
+    const row = this.db.prepare("SELECT * FROM connected_accounts WHERE workspace_id = ? AND id = ?").get(workspaceId, id) as AccountRow | undefined;
+    return row && rowToAccount(row);
+  }
+
+  async listAccounts(workspaceId: string, filter: { user_id?: string }): Promise<ConnectedAccount[]> {
+    const rows =
+      filter.user_id === undefined
+        ? this.db.prepare("SELECT * FROM connected_accounts WHERE workspace_id = ? ORDER BY created_at, id").all(workspaceId)
+        : this.db.prepare("SELECT * FROM connected_accounts WHERE workspace_id = ? AND user_id = ? ORDER BY created_at, id").all(workspaceId, filter.user_id);
+    return (rows as AccountRow[]).map(rowToAccount);
+  }
+
+  async updateAccount(workspaceId: string, id: string, changes: AccountChanges, updatedAt: string): Promise<ConnectedAccount | undefined> {
+    const columns = { ...changeColumns(changes, bool), updated_at: updatedAt };
+    const set = Object.keys(columns).map((c) => `${c} = ?`).join(", ");
+    this.db.prepare(`UPDATE connected_accounts SET ${set} WHERE workspace_id = ? AND id = ?`).run(...Object.values(columns), workspaceId, id);
+    return this.getAccount(workspaceId, id);
+  }
+
+  async replaceActiveCredentials(id: string, credentials: SealedRecord, updatedAt: string): Promise<boolean> {
+    const columns = changeColumns({ credentials }, bool);
+    const result = this.db
+      .prepare("UPDATE connected_accounts SET credentials_key_id = ?, credentials_sealed = ?, updated_at = ? WHERE id = ? AND status = 'active'")
+      .run(columns.credentials_key_id, columns.credentials_sealed, updatedAt, id);
+    return result.changes === 1;
+  }
+
+  async credentialKeyIds(): Promise<string[]> {
+    const rows = this.db.prepare("SELECT DISTINCT credentials_key_id AS id FROM connected_accounts WHERE credentials_key_id IS NOT NULL").all() as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  async insertAudit(row: Omit<AuditRow, "id">): Promise<void> {
+    this.db.prepare(`INSERT INTO audit_log (${AUDIT_COLUMNS.join(", ")}) VALUES (${AUDIT_COLUMNS.map(() => "?").join(", ")})`).run(auditToValues(row));
+  }
+
+  async listAudit(query: AuditQuery): Promise<AuditRow[]> {
+    const where = auditWhere(query, () => "?");
+    const rows = this.db.prepare(`SELECT * FROM audit_log WHERE ${where.sql} ORDER BY id LIMIT ?`).all(...where.values, query.limit);
+    return (rows as Record<string, unknown>[]).map(rowToAudit);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

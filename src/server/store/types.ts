@@ -1,0 +1,83 @@
+/** The hosted API's persistence: one interface, implemented by SQLite (embedded default) and PostgreSQL (replicas). */
+import type { SealedRecord } from "../../credentials/cipher.js";
+
+export interface Workspace {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export type AccountStatus = "active" | "revoked";
+
+export interface ConnectedAccount {
+  id: string;
+  workspace_id: string;
+  connector_type: string;
+  name: string;
+  user_id: string;
+  /** The named account inside the connector (default, work, ...). */
+  account: string;
+  auth_variant: string;
+  /** entity.action allow-list patterns; null: every action. */
+  scopes: string[] | null;
+  read_only: boolean;
+  status: AccountStatus;
+  /** Sealed with the vault's key; null once revoked. */
+  credentials: SealedRecord | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuditRow {
+  /** Assigned by the store, increasing: the pagination cursor. */
+  id: number;
+  time: string;
+  workspace_id: string;
+  user_id: string;
+  connector_id: string;
+  connector_type: string;
+  entity: string;
+  action: string;
+  /** "ok", or the error code the call ended with (E_SCOPE, E_AUTH, ...). */
+  outcome: string;
+  upstream_status: number | null;
+  duration_ms: number;
+  cost: number | null;
+  /** Redacted (see redact.ts). */
+  params: unknown;
+}
+
+export interface AuditQuery {
+  workspace_id: string;
+  connector_id?: string;
+  user_id?: string;
+  /** ISO times, inclusive. */
+  since?: string;
+  until?: string;
+  /** Rows with an id above this one. */
+  after?: number;
+  limit: number;
+}
+
+export type AccountChanges = Partial<Pick<ConnectedAccount, "name" | "scopes" | "read_only" | "auth_variant" | "credentials" | "status">>;
+
+export interface Store {
+  /** Creates or upgrades the tables; safe to run at every start. */
+  migrate(): Promise<void>;
+  createWorkspace(workspace: Workspace, tokenHash: string): Promise<void>;
+  workspaceByTokenHash(tokenHash: string): Promise<Workspace | undefined>;
+  insertAccount(account: ConnectedAccount): Promise<void>;
+  /** Only within the workspace: another workspace's id is simply not found. */
+  getAccount(workspaceId: string, id: string): Promise<ConnectedAccount | undefined>;
+  listAccounts(workspaceId: string, filter: { user_id?: string }): Promise<ConnectedAccount[]>;
+  /** Undefined when there is no such account in the workspace. */
+  updateAccount(workspaceId: string, id: string, changes: AccountChanges, updatedAt: string): Promise<ConnectedAccount | undefined>;
+  /** Writes credentials back only while the account is active, so a late token refresh cannot undo a revocation. */
+  replaceActiveCredentials(id: string, credentials: SealedRecord, updatedAt: string): Promise<boolean>;
+  /** The ids of the keys that sealed the stored credentials. */
+  credentialKeyIds(): Promise<string[]>;
+  insertAudit(row: Omit<AuditRow, "id">): Promise<void>;
+  /** Oldest first. */
+  listAudit(query: AuditQuery): Promise<AuditRow[]>;
+  close(): Promise<void>;
+}

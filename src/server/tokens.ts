@@ -1,0 +1,11 @@
+/** Workspace tokens: 256 random bits shown once; only a SHA-256 is stored (enough for tokens this random). */
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+
+export const newToken = () => `cws_${randomBytes(32).toString("base64url")}`;
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const newId = (prefix: string) => `${prefix}_${randomUUID().replaceAll("-", "")}`;
+
+/** Constant-time comparison of two secrets of any length (through their hashes). */
+export function sameSecret(a: string, b: string): boolean {
+  return timingSafeEqual(Buffer.from(hashToken(a), "hex"), Buffer.from(hashToken(b), "hex"));
+}
