@@ -12,6 +12,7 @@ import { resolveEndpoints, type Endpoints } from "./endpoints.js";
 import { advance, nextPageFor, pageTotals, resumeWithin, type Page, type PageRequest } from "./pagination.js";
 import { BudgetGuard } from "./budget.js";
 import { estimateCost, type CostEstimate } from "./costs.js";
+import type { Coordinator } from "./coordination.js";
 import { checkConnectOptions } from "./options.js";
 import { checkParams } from "./params.js";
 import { requestId } from "./response.js";
@@ -47,6 +48,13 @@ export interface ConnectOptions {
   rateLimit?: false | RateLimit;
   /** Requests in flight per account (default: the manifest's, e.g. a plan's limit); false for no limit. */
   concurrency?: false | number;
+  /** Shares rate windows and OAuth refreshes with other processes (replicas on one database); see coordination.ts. */
+  coordinator?: Coordinator;
+  /**
+   * A stable name for this credential across processes (e.g. a connected account's id): with a coordinator, the
+   * key of its shared rate windows and refresh lock. Default: derived from the credential in this process.
+   */
+  accountKey?: string;
   /** Before costly calls, check the account's balance covers the estimate (see ExecuteOptions.preflight). */
   preflight?: boolean;
   /** Run against the embedded sandbox with its fixed credentials (no account needed). */

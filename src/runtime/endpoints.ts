@@ -4,6 +4,7 @@ import type { CredentialRecord, CredentialStore } from "../credentials/types.js"
 import { ValidationError } from "../errors.js";
 import type { Manifest } from "../manifest/types.js";
 import type { ConnectOptions } from "./connector.js";
+import type { Coordinator } from "./coordination.js";
 import type { RateLimit } from "./rate-limit.js";
 
 export interface Endpoints {
@@ -18,6 +19,8 @@ export interface Endpoints {
   headers: Record<string, string>;
   /** false: no limit; a number: this many requests in flight per account; undefined: the manifest's. */
   concurrency: false | number | undefined;
+  coordinator?: Coordinator;
+  accountKey?: string;
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
@@ -45,6 +48,8 @@ export async function resolveEndpoints(manifest: Manifest, options: ConnectOptio
     rateLimit: options.rateLimit ?? (env.CONNECTORS_RATE_LIMIT === "off" ? false : undefined),
     headers: { ...manifest.headers },
     concurrency: options.concurrency,
+    coordinator: options.coordinator,
+    accountKey: options.accountKey,
   };
 }
 

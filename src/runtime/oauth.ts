@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { AuthError, ConnectorError, NetworkError, UpstreamError } from "../errors.js";
 import type { CredentialRecord } from "../credentials/types.js";
 import { sendHttp, type HttpOptions } from "./http.js";
+import type { Coordinator } from "./coordination.js";
 import { raceAbort } from "./wait.js";
 import { redact } from "./response.js";
 
@@ -32,6 +33,11 @@ export interface OAuthContext {
   http: Omit<HttpOptions, "signal">;
   /** Persists what changed (rotated refresh token, new access token). */
   save(changes: CredentialRecord): Promise<void>;
+  /** Reads the record again from the store (with a coordinator: what another process may have refreshed). */
+  reload(): Promise<CredentialRecord>;
+  /** Shares refreshes with other processes: one refresh per account at a time, under `lockKey`. */
+  coordinator?: Coordinator;
+  lockKey?: string;
 }
 
 /** Refresh this long before the stated expiry, so a token never expires in flight. */
@@ -80,9 +86,30 @@ export async function accessToken(ctx: OAuthContext, rejected?: string, signal?:
   if (!session.inflight) {
     const stale = rejected !== undefined && session.accessToken === rejected;
     if (!stale && isFresh(session)) return session.accessToken!;
-    session.inflight = refresh(ctx, session).finally(() => (session.inflight = undefined));
+    const refreshing = ctx.coordinator ? refreshShared(ctx, ctx.coordinator, session, rejected) : refresh(ctx, session);
+    session.inflight = refreshing.finally(() => (session.inflight = undefined));
   }
   return signal ? raceAbort(session.inflight, signal) : session.inflight;
+}
+
+/**
+ * Across processes: under the account's lock, first read the store again; when another process has just refreshed,
+ * its token is used (refreshing again would spend a rotated, now invalid refresh token), else this one refreshes.
+ */
+function refreshShared(ctx: OAuthContext, coordinator: Coordinator, session: OAuthSession, rejected: string | undefined): Promise<string> {
+  return coordinator.exclusive(ctx.lockKey ?? session.id, async () => {
+    const stored = await ctx.reload();
+    if (stored.refresh_token && stored.refresh_token !== session.refreshToken) {
+      session.refreshToken = stored.refresh_token;
+      sessions.set(tokenKey(ctx, stored.refresh_token), session);
+    }
+    const adopted: OAuthSession = { ...session, accessToken: stored.access_token, expiresAt: Number(stored.expires_at) || undefined, obtainedAt: 0 };
+    if (stored.access_token && stored.access_token !== rejected && isFresh(adopted)) {
+      Object.assign(session, { accessToken: adopted.accessToken, expiresAt: adopted.expiresAt, obtainedAt: 0 });
+      return stored.access_token;
+    }
+    return refresh(ctx, session);
+  });
 }
 
 async function refresh(ctx: OAuthContext, session: OAuthSession): Promise<string> {

@@ -1,3 +1,4 @@
+import type { RateWindow } from "./coordination.js";
 import { sleep } from "./wait.js";
 
 /**
@@ -10,7 +11,7 @@ export interface RateLimit {
   perSeconds: number;
 }
 
-export class SlidingWindow {
+export class SlidingWindow implements RateWindow {
   /** When each request in the window counts from: its send time, then its completion time. */
   private readonly stamps: { at: number }[] = [];
   private pausedUntil = 0;

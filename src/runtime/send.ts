@@ -14,7 +14,8 @@ import { accessToken, lineageId, type OAuthContext } from "./oauth.js";
 import type { NextPage, Page, PageRequest } from "./pagination.js";
 import { getPath } from "./path.js";
 import type { ActionPlan } from "./plan.js";
-import { windowFor, type SlidingWindow } from "./rate-limit.js";
+import { windowFor } from "./rate-limit.js";
+import type { RateWindow } from "./coordination.js";
 import { sleep } from "./wait.js";
 import { buildRequest, headersFor } from "./request.js";
 import { effectiveStatus, errorForResponse, retryAfterSeconds, type ErrorContext } from "./response.js";
@@ -40,7 +41,7 @@ export interface Call {
   applies: (ApplyTemplates | undefined)[];
   staticAuth?: RenderedAuth;
   oauth?: OAuthContext;
-  window?: SlidingWindow;
+  window?: RateWindow;
   inFlight?: InFlightLimit;
   send: SendOptions;
   errors: ErrorContext;
@@ -143,12 +144,17 @@ export async function prepareCall(manifest: Manifest, plan: ActionPlan, endpoint
       record,
       http: { dispatcher: send.dispatcher, timeoutMs: send.timeoutMs },
       save: async (changes) => endpoints.store.update?.(manifest.name, account, changes),
+      reload: () => readRecord(manifest, endpoints, account),
+      coordinator: endpoints.coordinator,
     };
   }
-  // An OAuth user is known by their token lineage (per user, stable across rotations), others by their record.
-  const identity = call.oauth ? lineageId(call.oauth) : fingerprint;
+  // The caller's stable name wins; else an OAuth user is known by their token lineage (per user, stable across
+  // rotations), others by their record.
+  const identity = endpoints.accountKey ?? (call.oauth ? lineageId(call.oauth) : fingerprint);
+  if (call.oauth) call.oauth.lockKey = `${manifest.name}\0${identity}`;
   const limit = endpoints.rateLimit === false ? undefined : (endpoints.rateLimit ?? groupLimit(manifest, plan.rateGroup));
-  if (limit) call.window = windowFor(`${manifest.name}\0${identity}\0${plan.rateGroup}`, limit);
+  const windowKey = `${manifest.name}\0${identity}\0${plan.rateGroup}`;
+  if (limit) call.window = endpoints.coordinator ? endpoints.coordinator.window(windowKey, limit) : windowFor(windowKey, limit);
   const concurrency = endpoints.concurrency === false ? undefined : (endpoints.concurrency ?? manifest.concurrency);
   if (concurrency) call.inFlight = inFlightLimitFor(`${manifest.name}\0${identity}`, concurrency);
   return call;
