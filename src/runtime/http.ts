@@ -1,7 +1,7 @@
 /** Sends one HTTP request with undici and reads the whole answer; transport failures become NetworkError or TimeoutError. */
 import { request, type Dispatcher } from "undici";
 import { NetworkError, TimeoutError } from "../errors.js";
-import { deadlineSignal } from "./deadline.js";
+import { watchDeadline } from "./deadline.js";
 
 export interface HttpRequest {
   method: string;
@@ -25,12 +25,14 @@ export interface HttpOptions {
 
 const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
 
-/** Below this, a precise timer per request; from it on, the shared coarse deadline (see deadline.ts). */
+/** Below this, a precise timer per request; from it on, undici's timers and the shared coarse deadline (deadline.ts). */
 const PRECISE_TIMER_MAX_MS = 1000;
 
 export async function sendHttp(req: HttpRequest, options: HttpOptions): Promise<HttpResponse> {
-  const timer = options.timeoutMs < PRECISE_TIMER_MAX_MS ? AbortSignal.timeout(options.timeoutMs) : deadlineSignal(options.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timer]) : timer;
+  const started = Date.now();
+  const precise = options.timeoutMs < PRECISE_TIMER_MAX_MS ? AbortSignal.timeout(options.timeoutMs) : undefined;
+  const signal = precise && options.signal ? AbortSignal.any([options.signal, precise]) : (precise ?? options.signal);
+  let overdue = false;
   try {
     const res = await request(req.url, {
       method: req.method as Dispatcher.HttpMethod,
@@ -41,10 +43,15 @@ export async function sendHttp(req: HttpRequest, options: HttpOptions): Promise<
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
     });
-    const text = await res.body.text();
-    return { status: res.statusCode, headers: res.headers, body: parseBody(text, res.headers["content-type"]) };
+    const unwatch = precise ? undefined : watchDeadline(started + options.timeoutMs, () => ((overdue = true), res.body.destroy()));
+    try {
+      const text = await res.body.text();
+      return { status: res.statusCode, headers: res.headers, body: parseBody(text, res.headers["content-type"]) };
+    } finally {
+      unwatch?.();
+    }
   } catch (error) {
-    throw transportError(error, req, options, timer);
+    throw transportError(error, req, options, overdue || !!precise?.aborted);
   }
 }
 
@@ -61,9 +68,9 @@ function parseBody(text: string, contentType: string | string[] | undefined): un
   return text;
 }
 
-function transportError(error: unknown, req: HttpRequest, options: HttpOptions, timer: AbortSignal): unknown {
+function transportError(error: unknown, req: HttpRequest, options: HttpOptions, timedOut: boolean): unknown {
   const where = `${req.method} ${redactUrl(req.url)}`;
-  if (timer.aborted || TIMEOUT_CODES.has((error as { code?: string })?.code ?? ""))
+  if (timedOut || TIMEOUT_CODES.has((error as { code?: string })?.code ?? ""))
     return new TimeoutError(`${where} timed out after ${options.timeoutMs} ms`, options.timeoutMs);
   // The caller cancelled: hand back their reason untouched.
   if (options.signal?.aborted) return options.signal.reason ?? error;
