@@ -116,6 +116,7 @@ export class Connector<M extends ActionMap = UntypedActions> {
   readonly manifest: Manifest;
   private readonly options: ConnectOptions;
   private endpoints?: Promise<Endpoints>;
+  private resolved?: Endpoints;
   private balanceCache?: { amount: number; at: number };
 
   constructor(manifest: Manifest, options: ConnectOptions = {}) {
@@ -154,7 +155,7 @@ export class Connector<M extends ActionMap = UntypedActions> {
     if (options.limit !== undefined && !(Number.isInteger(options.limit) && options.limit > 0))
       throw new ValidationError(`limit must be a positive whole number (got ${JSON.stringify(options.limit)})`);
     const walking = !!plan.pagination && (options.all || options.limit !== undefined);
-    const guard = await this.budgetGuard(plan, checked, options, walking);
+    const guard = plan.spec.cost ? await this.budgetGuard(plan, checked, options, walking) : undefined;
     const call = await this.call(plan, options);
     if (walking) return this.collect(call, checked, options, started, guard) as Promise<Result<T>>;
     const page = await sendPage(call, { params: checked });
@@ -203,8 +204,8 @@ export class Connector<M extends ActionMap = UntypedActions> {
   }
 
   private async call(plan: ActionPlan, options: ExecuteOptions): Promise<Call> {
-    this.endpoints ??= resolveEndpoints(this.manifest, this.options);
-    const endpoints = await this.endpoints;
+    // Resolved once; later calls skip the await (a hot path: every call comes through here).
+    const endpoints = this.resolved ?? (this.resolved = await (this.endpoints ??= resolveEndpoints(this.manifest, this.options)));
     const send: SendOptions = {
       dispatcher: this.options.dispatcher,
       timeoutMs: this.options.timeout ?? 30_000,
@@ -215,7 +216,7 @@ export class Connector<M extends ActionMap = UntypedActions> {
       signal: options.signal,
     };
     const call = await prepareCall(this.manifest, plan, endpoints, this.options.account ?? "default", send);
-    call.nextPage = nextPageFor(plan, call.baseUrl, plan.spec.host ? this.manifest.hosts![plan.spec.host]! : this.manifest.base_url);
+    if (plan.pagination) call.nextPage = nextPageFor(plan, call.baseUrl, plan.spec.host ? this.manifest.hosts![plan.spec.host]! : this.manifest.base_url);
     return call;
   }
 

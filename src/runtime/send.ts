@@ -109,7 +109,9 @@ function prepare(manifest: Manifest, plan: ActionPlan, record: CredentialRecord,
 /** The account's credential record; a failing store becomes an AuthError that carries none of its text. */
 async function readRecord(manifest: Manifest, endpoints: Endpoints, account: string): Promise<CredentialRecord> {
   try {
-    return { ...((await endpoints.store.get(manifest.name, account)) ?? {}) };
+    const got = endpoints.store.get(manifest.name, account);
+    // Most stores answer at once: awaiting only a real promise keeps the hot path short.
+    return { ...((got instanceof Promise ? await got : got) ?? {}) };
   } catch (error) {
     // The package's own errors carry no secret (a vault's wrong key, say): they pass as they are.
     if (error instanceof ConnectorError) throw error;
@@ -211,10 +213,10 @@ export async function sendPage(call: Call, page: PageRequest): Promise<Page> {
 
 /** One request on the wire, inside the account's concurrency slot and rate window. */
 async function exchange(call: Call, request: HttpRequest): Promise<HttpResponse> {
-  const release = await call.inFlight?.acquire(call.send.signal);
+  const release = call.inFlight ? await call.inFlight.acquire(call.send.signal) : undefined;
   try {
-    const answered = await call.window?.acquire(call.send.signal);
-    return await sendHttp(request, call.send).finally(answered);
+    const answered = call.window ? await call.window.acquire(call.send.signal) : undefined;
+    return answered ? await sendHttp(request, call.send).finally(answered) : await sendHttp(request, call.send);
   } finally {
     release?.();
   }
