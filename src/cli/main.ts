@@ -82,7 +82,17 @@ program
   .option("--port <n>", "port", Number, 8080)
   .option("--host <host>", "host", "127.0.0.1")
   .option("--database <url>", "sqlite:PATH or postgres://... (default sqlite:connectors.db)")
+  .option("--public-url <url>", "where browsers reach this server, for the OAuth callback (env CONNECTORS_PUBLIC_URL)")
+  .option("--audit-retention-days <n>", "delete audit rows older than this (default 90; env CONNECTORS_AUDIT_RETENTION_DAYS)", Number)
   .action(async (options) => (await import("./commands/serve.js")).serve(options));
+
+program
+  .command("admin")
+  .description("operate the hosted execute API's store")
+  .command("rotate-key")
+  .description("reseal every stored credential from CONNECTORS_MASTER_KEY to CONNECTORS_NEW_MASTER_KEY (servers stopped)")
+  .option("--database <url>", "sqlite:PATH or postgres://... (default sqlite:connectors.db)")
+  .action(async (options) => (await import("./commands/admin.js")).rotateKey(options));
 
 program
   .command("validate")

@@ -18,28 +18,69 @@ export function manifestFor(connectorType: string): Manifest {
 
 const requiredFields = (variant: AuthVariant) => Object.entries(variant.fields).filter(([, f]) => !f.optional).map(([name]) => name);
 
-/** The auth variant the credentials are for: the one named, else the first (in manifest order) they complete. */
-export function chooseAuthVariant(manifest: Manifest, credentials: CredentialRecord, named: string | undefined): string {
+/** What the OAuth connect flow fills in: the refresh token (code exchange) and the account id (accounts endpoint). */
+export const CONNECT_FLOW_FIELDS = ["refresh_token", "account_id"];
+
+/** The variant's required fields still missing from the record. */
+export const missingFields = (variant: AuthVariant, record: CredentialRecord) => requiredFields(variant).filter((field) => !record[field]);
+
+const authorizable = (variant: AuthVariant, record: CredentialRecord) =>
+  variant.authorize_url !== undefined && missingFields(variant, record).every((field) => CONNECT_FLOW_FIELDS.includes(field));
+
+export interface ChosenVariant {
+  variant: string;
+  /** The record completes an OAuth variant only once its user authorizes (POST .../oauth/start). */
+  pending: boolean;
+}
+
+/**
+ * The auth variant the credentials are for: the one named, else the first (in manifest order) they complete,
+ * else the first OAuth variant they can complete through the connect flow (client id and secret only).
+ */
+export function chooseAuthVariant(manifest: Manifest, credentials: CredentialRecord, named: string | undefined): ChosenVariant {
   const variants = Object.keys(manifest.auth);
   if (named !== undefined && !variants.includes(named)) throw badRequest(`unknown auth_variant "${named}" for ${manifest.name}; variants: ${variants.join(", ")}`);
   const candidates = named !== undefined ? [named] : variants;
-  const chosen = candidates.find((name) => requiredFields(manifest.auth[name]!).every((field) => credentials[field]));
-  if (chosen !== undefined) return chosen;
+  const complete = candidates.find((name) => missingFields(manifest.auth[name]!, credentials).length === 0);
+  if (complete !== undefined) return { variant: complete, pending: false };
+  const oauth = candidates.find((name) => authorizable(manifest.auth[name]!, credentials));
+  if (oauth !== undefined) return { variant: oauth, pending: true };
   const needs = candidates.map((name) => `${name}: ${requiredFields(manifest.auth[name]!).join(", ")}`).join("; ");
   throw badRequest(`the credentials are incomplete for ${manifest.name}; each auth variant needs: ${needs}`);
 }
 
-/** A flat record of non-empty strings holding only fields the variant declares (no base_url or other extras). */
-export function checkCredentials(manifest: Manifest, value: unknown, namedVariant: string | undefined): { record: CredentialRecord; variant: string } {
+/** A flat record of non-empty strings. */
+function credentialRecord(value: unknown): CredentialRecord {
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw badRequest("credentials must be an object of field names to strings");
   const record = value as Record<string, unknown>;
   const notStrings = Object.keys(record).filter((k) => typeof record[k] !== "string" || record[k] === "");
   if (notStrings.length) throw badRequest(`credentials must be non-empty strings: ${notStrings.join(", ")}`);
-  const variant = chooseAuthVariant(manifest, record as CredentialRecord, namedVariant);
+  return record as CredentialRecord;
+}
+
+/** Only fields the variant declares (no base_url or other extras). */
+function onlyDeclared(manifest: Manifest, variant: string, record: CredentialRecord): void {
   const declared = Object.keys(manifest.auth[variant]!.fields);
   const unknown = Object.keys(record).filter((k) => !declared.includes(k));
   if (unknown.length) throw badRequest(`unknown credential fields for ${manifest.name} (${variant}): ${unknown.join(", ")}; fields: ${declared.join(", ")}`);
-  return { record: record as CredentialRecord, variant };
+}
+
+export function checkCredentials(manifest: Manifest, value: unknown, namedVariant: string | undefined): ChosenVariant & { record: CredentialRecord } {
+  const record = credentialRecord(value);
+  const chosen = chooseAuthVariant(manifest, record, namedVariant);
+  onlyDeclared(manifest, chosen.variant, record);
+  return { ...chosen, record };
+}
+
+/**
+ * A pending OAuth account takes fields on top of what the connect flow stored (its user cannot send tokens it never
+ * saw): e.g. the account_id chosen when the token reaches several accounts. Complete, it is no longer pending.
+ */
+export function addPendingCredentials(manifest: Manifest, variant: string, stored: CredentialRecord, value: unknown): ChosenVariant & { record: CredentialRecord } {
+  const added = credentialRecord(value);
+  onlyDeclared(manifest, variant, added);
+  const record = { ...stored, ...added };
+  return { variant, pending: missingFields(manifest.auth[variant]!, record).length > 0, record };
 }
 
 /** An allow-list of entity.action patterns; patterns that match nothing are a 400 naming them. */

@@ -9,6 +9,7 @@ import { DEFAULT_RATE_LIMIT_PER_MINUTE, workspaceRateLimit } from "./rate-limit.
 import { auditRoutes } from "./routes/audit.js";
 import { connectorRoutes } from "./routes/connectors.js";
 import { executeRoutes } from "./routes/execute.js";
+import { oauthCallbackRoutes, oauthStartRoutes } from "./routes/oauth.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -31,12 +32,14 @@ export function createApp(services: Services): Hono<AppEnv> {
   app.get("/health", (c) => c.json({ status: "ok" }));
   app.get("/openapi.json", (c) => c.json(openApiDocument));
   app.route("/api/v1/workspaces", workspaceRoutes(services));
+  app.route("/", oauthCallbackRoutes(services));
 
   // One limiter for every workspace route: the budget is the workspace's, not each route's.
   const limit = workspaceRateLimit(config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE);
   for (const path of ["/api/v1/integrations/*", "/api/v1/audit"]) app.use(path, workspaceAuth(store), limit);
   app.route("/api/v1/integrations/connectors", connectorRoutes(services));
   app.route("/api/v1/integrations/connectors", executeRoutes(services));
+  app.route("/api/v1/integrations/connectors", oauthStartRoutes(services));
   app.route("/api/v1/audit", auditRoutes(services));
   return app;
 }

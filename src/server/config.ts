@@ -2,6 +2,7 @@
 import { configDir, loadMasterKey, MASTER_KEY_VARIABLE } from "../credentials/master-key.js";
 import type { MasterKey } from "../credentials/cipher.js";
 import type { ConnectOptions } from "../runtime/connector.js";
+import type { Coordinator } from "../runtime/coordination.js";
 
 /** What the operator (never a stored account or a caller) may set about where and how a connector's calls go. */
 export type UpstreamOptions = Pick<ConnectOptions, "baseUrl" | "hosts" | "tokenUrl" | "timeout" | "retries" | "rateLimit" | "dispatcher">;
@@ -16,23 +17,69 @@ export interface ServerConfig {
   bodyLimitBytes?: number;
   /** Per connector type. */
   upstream?: Record<string, UpstreamOptions>;
+  /** Where users' browsers reach this server: the OAuth redirect_uri is this + /oauth/callback. */
+  publicUrl?: string;
+  /** How long an OAuth authorize URL stays usable (default 600 s). */
+  oauthStateTtlSeconds?: number;
+  /** Audit rows older than this are deleted, at start and hourly (default 90). */
+  auditRetentionDays?: number;
+  /** The clock for OAuth state expiry and audit pruning (tests move it). */
+  now?: () => Date;
   /** The environment the runtime reads for CONNECTORS_<NAME>_BASE_URL and the like (default: none). */
   env?: NodeJS.ProcessEnv;
+  /** Shares rate windows and OAuth refreshes between replicas on one PostgreSQL database (see server/coordination). */
+  coordinator?: Coordinator;
 }
 
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+/** Settings the command line may give instead of the environment. */
+export type ConfigFlags = Pick<ServerConfig, "publicUrl" | "auditRetentionDays">;
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env, flags: ConfigFlags = {}): ServerConfig {
   // Required here, unlike the CLI: a server must not quietly make up a key file and seal tenants' secrets with it.
   if (!env[MASTER_KEY_VARIABLE])
     throw new ConfigError(`${MASTER_KEY_VARIABLE} is not set: the server seals every stored credential with it; set it to 32 random bytes in base64 (openssl rand -base64 32)`);
-  const rate = env.CONNECTORS_RATE_LIMIT_PER_MINUTE;
   return {
-    masterKey: loadMasterKey(configDir(env), env, false)!.key,
+    masterKey: keyFromVariable(env, MASTER_KEY_VARIABLE),
     adminToken: env.CONNECTORS_ADMIN_TOKEN || undefined,
-    rateLimitPerMinute: rate ? Number(rate) : undefined,
+    rateLimitPerMinute: positiveNumber(env, "CONNECTORS_RATE_LIMIT_PER_MINUTE"),
+    publicUrl: flags.publicUrl ?? (env.CONNECTORS_PUBLIC_URL || undefined),
+    auditRetentionDays: flags.auditRetentionDays ?? positiveNumber(env, "CONNECTORS_AUDIT_RETENTION_DAYS"),
+    upstream: rateLimitsFromEnv(env),
     env,
   };
+}
+
+/** A master key from any variable (CONNECTORS_NEW_MASTER_KEY for rotation), checked as CONNECTORS_MASTER_KEY is. */
+export function keyFromVariable(env: NodeJS.ProcessEnv, variable: string): MasterKey {
+  if (!env[variable]) throw new ConfigError(`${variable} is not set: set it to 32 random bytes in base64 (openssl rand -base64 32)`);
+  try {
+    return loadMasterKey(configDir(env), { [MASTER_KEY_VARIABLE]: env[variable] }, false)!.key;
+  } catch (error) {
+    throw new ConfigError((error as Error).message.replace(MASTER_KEY_VARIABLE, variable));
+  }
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, variable: string): number | undefined {
+  const text = env[variable];
+  if (!text) return undefined;
+  const value = Number(text);
+  if (!(value > 0)) throw new ConfigError(`${variable} must be a positive number (got "${text}")`);
+  return value;
+}
+
+/** CONNECTORS_<NAME>_RATE_LIMIT=REQUESTS/SECONDS (e.g. 100/15): that connector's pacing, replacing every group's limit. */
+function rateLimitsFromEnv(env: NodeJS.ProcessEnv): ServerConfig["upstream"] {
+  const upstream: NonNullable<ServerConfig["upstream"]> = {};
+  for (const [variable, text] of Object.entries(env)) {
+    const name = /^CONNECTORS_([A-Z0-9_-]+)_RATE_LIMIT$/.exec(variable)?.[1];
+    if (!name || !text) continue;
+    const [requests, perSeconds] = text.split("/").map(Number);
+    if (!(requests! >= 1 && perSeconds! > 0)) throw new ConfigError(`${variable} must be REQUESTS/SECONDS, e.g. 100/15 (got "${text}")`);
+    upstream[name.toLowerCase()] = { rateLimit: { requests: requests!, perSeconds: perSeconds! } };
+  }
+  return upstream;
 }

@@ -44,7 +44,7 @@ export const openApiDocument = {
           auth_variant: { type: "string" },
           scopes: { type: ["array", "null"], items: { type: "string" } },
           read_only: { type: "boolean" },
-          status: { enum: ["active", "revoked"] },
+          status: { enum: ["pending", "active", "revoked"] },
           created_at: { type: "string" },
           updated_at: { type: "string" },
           allowed: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, description: "entity -> actions the scope allows" },
@@ -100,6 +100,24 @@ export const openApiDocument = {
         responses: { "200": { description: "Changed", ...json(ref("Connector")) }, "404": error("Not in this workspace"), "409": error("Revoked"), ...errors },
       },
       delete: { summary: "Revoke: the stored credential is destroyed", security: secured, responses: { "200": { description: "Revoked", ...json(ref("Connector")) }, "404": error("Not in this workspace"), ...errors } },
+    },
+    "/api/v1/integrations/connectors/{id}/oauth/start": {
+      parameters: [idParam],
+      post: {
+        summary: "Start the OAuth connect flow: the provider's authorize URL with a single-use state",
+        security: secured,
+        responses: {
+          "200": { description: "Send the user's browser to authorize_url", ...json({ type: "object", properties: { authorize_url: { type: "string" }, expires_at: { type: "string" } } }) },
+          ...errors,
+        },
+      },
+    },
+    "/oauth/callback": {
+      get: {
+        summary: "Where the provider sends the browser back: exchanges the code, activates the connector (the state is the credential)",
+        parameters: ["code", "state"].map((name) => ({ name, in: "query", required: true, schema: { type: "string" } })),
+        responses: { "200": { description: "Connected, or still pending with the accounts to choose from" }, ...errors },
+      },
     },
     "/api/v1/integrations/connectors/{id}/execute": {
       parameters: [idParam],

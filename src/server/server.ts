@@ -2,9 +2,11 @@
 import { serve, type ServerType } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
-import { ConfigError, type ServerConfig } from "./config.js";
+import { startPruning } from "./audit-pruning.js";
+import type { ServerConfig } from "./config.js";
 import type { Store } from "./store/types.js";
 import { Vault } from "./vault.js";
+import { checkMasterKey } from "./vault-key.js";
 
 export interface StartOptions {
   config: ServerConfig;
@@ -21,22 +23,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Fails loudly at start, not at the first call, when the key cannot open the stored credentials. */
-export async function checkMasterKey(store: Store, config: ServerConfig): Promise<void> {
-  const others = (await store.credentialKeyIds()).filter((id) => id !== config.masterKey.id);
-  if (others.length)
-    throw new ConfigError(
-      `CONNECTORS_MASTER_KEY (key ${config.masterKey.id}) is not the key the stored credentials are sealed with (key ${others.join(", key ")}); start with that key`,
-    );
-}
-
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  await checkMasterKey(options.store, options.config);
-  const app = createApp({ store: options.store, vault: new Vault(options.config.masterKey), config: options.config });
+  const { config, store } = options;
+  await checkMasterKey(store, config.masterKey);
+  const stopPruning = await startPruning(store, config.auditRetentionDays, config.now);
+  const app = createApp({ store, vault: new Vault(config.masterKey), config });
   const host = options.host ?? "127.0.0.1";
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(s));
-    s.once("error", reject);
+    s.once("error", (error) => {
+      stopPruning();
+      reject(error);
+    });
   });
   const { port } = server.address() as AddressInfo;
   return {
@@ -44,6 +42,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     port,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        stopPruning();
         server.close((error) => (error ? reject(error) : resolve()));
         if ("closeAllConnections" in server) server.closeAllConnections();
       }),

@@ -9,3 +9,6 @@ export const newId = (prefix: string) => `${prefix}_${randomUUID().replaceAll("-
 export function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(Buffer.from(hashToken(a), "hex"), Buffer.from(hashToken(b), "hex"));
 }
+
+/** An OAuth state: as random as a token; only its hash is stored, so a database read cannot complete a flow. */
+export const newOAuthState = () => randomBytes(32).toString("base64url");

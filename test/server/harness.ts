@@ -18,6 +18,8 @@ export interface Backend {
   name: string;
   /** Why the backend cannot run here, when it cannot. */
   unavailable?: string;
+  /** The --database URL of the backend's database. */
+  database: string;
   /** A store on the backend's database (the same database every time within one backend). */
   open(): Promise<Store>;
   /** Every byte the backend holds, as text, to look for secrets in. */
@@ -30,6 +32,7 @@ export function sqliteBackend(): Backend {
   const file = join(dir, "connectors.db");
   return {
     name: "sqlite",
+    database: `sqlite:${file}`,
     open: () => openStore(`sqlite:${file}`),
     // The WAL holds recent writes not yet checkpointed into the main file.
     dump: async () => [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString("latin1")).join("\n"),
@@ -71,10 +74,12 @@ export async function postgresBackend(): Promise<Backend> {
       await client.end();
     }
   };
+  const database = `${found.url}?schema=${schema}`;
   return {
     name: "postgres",
     unavailable: found.reason,
-    open: () => openStore(`${found.url}?schema=${schema}`),
+    database,
+    open: () => openStore(database),
     dump: () =>
       withClient(async (client) => {
         const parts: string[] = [];

@@ -7,6 +7,7 @@ import { logRequest, loggedRequest, serve, type Exchange, type LoggedRequest } f
 import { SlidingWindowLimiter, type RateLimit } from "../rate-limit.js";
 import type { SandboxConnectorInfo, SandboxMount } from "../types.js";
 import { handleApi, type ApiHost } from "./api.js";
+import { handleAuthorize } from "./authorize.js";
 import { sandboxCredentials, type HarvestCredentials } from "./credentials.js";
 import { anchoredClock } from "./dates.js";
 import { handleIdentity } from "./oauth.js";
@@ -100,6 +101,8 @@ export function createHarvestSandbox(options: HarvestSandboxOptions = {}): Harve
     mounts: [
       { prefix: "/harvest/v2", handle },
       { prefix: "/harvest-id/api/v2", handle: identity },
+      // The consent page (id.getharvest.com/oauth2/authorize), approving at once.
+      { prefix: "/harvest-id/oauth2", handle: (req, res, path) => serve(req, res, path, recorder("id"), (exchange) => handleAuthorize(exchange, tokens)) },
     ],
     credentials: sandboxCredentials(),
     stats,

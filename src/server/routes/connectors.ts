@@ -1,6 +1,6 @@
 /** /api/v1/integrations/connectors: connect, list, show, change and revoke a workspace's accounts. Never a secret out. */
 import { Hono } from "hono";
-import { allowedActions, checkCredentials, checkScopes, manifestFor } from "../account-input.js";
+import { addPendingCredentials, allowedActions, checkCredentials, checkScopes, manifestFor } from "../account-input.js";
 import type { AppEnv, Services } from "../app-env.js";
 import { ApiError, badRequest, notFound } from "../errors.js";
 import { jsonObject, onlyFields, optionalBoolean, optionalString, requiredString } from "../json-body.js";
@@ -37,7 +37,7 @@ export function connectorRoutes({ store, vault }: Services): Hono<AppEnv> {
     const account = optionalString(body, "account") ?? "default";
     if (!ACCOUNT_NAME.test(account)) throw badRequest("account must be 1-64 letters, digits, - or _");
     if (body.credentials === undefined) throw badRequest("credentials is required");
-    const { record, variant } = checkCredentials(manifest, body.credentials, optionalString(body, "auth_variant"));
+    const { record, variant, pending } = checkCredentials(manifest, body.credentials, optionalString(body, "auth_variant"));
     const now = new Date().toISOString();
     const id = newId("conn");
     const created: ConnectedAccount = {
@@ -50,7 +50,7 @@ export function connectorRoutes({ store, vault }: Services): Hono<AppEnv> {
       auth_variant: variant,
       scopes: checkScopes(manifest, body.scopes),
       read_only: optionalBoolean(body, "read_only") ?? false,
-      status: "active",
+      status: pending ? "pending" : "active",
       credentials: vault.seal(id, record),
       created_at: now,
       updated_at: now,
@@ -69,14 +69,18 @@ export function connectorRoutes({ store, vault }: Services): Hono<AppEnv> {
   app.patch("/:id", async (c) => {
     const workspaceId = c.get("workspace").id;
     const current = await load(workspaceId, c.req.param("id"));
-    if (current.status !== "active") throw new ApiError(409, "E_REVOKED", `connector ${current.id} was revoked; connect the account again instead`);
+    if (current.status === "revoked") throw new ApiError(409, "E_REVOKED", `connector ${current.id} was revoked; connect the account again instead`);
     const body = await jsonObject(c);
     onlyFields(body, ["name", "credentials", "auth_variant", "scopes", "read_only"]);
     const manifest = manifestFor(current.connector_type);
     const changes: AccountChanges = { name: optionalString(body, "name"), read_only: optionalBoolean(body, "read_only") };
     if (body.scopes !== undefined) changes.scopes = checkScopes(manifest, body.scopes);
     const namedVariant = optionalString(body, "auth_variant");
-    if (body.credentials !== undefined) {
+    if (current.status === "pending" && body.credentials !== undefined) {
+      if (namedVariant !== undefined) throw badRequest(`connector ${current.id} is waiting for OAuth authorization in ${current.auth_variant}; it keeps that variant`);
+      const { record, pending } = addPendingCredentials(manifest, current.auth_variant, vault.open(current.id, current.credentials!), body.credentials);
+      Object.assign(changes, { credentials: vault.seal(current.id, record), status: pending ? "pending" : "active" });
+    } else if (body.credentials !== undefined) {
       // Rotation replaces the whole record, in the same variant unless another is named.
       const { record, variant } = checkCredentials(manifest, body.credentials, namedVariant ?? current.auth_variant);
       Object.assign(changes, { credentials: vault.seal(current.id, record), auth_variant: variant });

@@ -29,6 +29,8 @@ function executeOptions(body: Record<string, unknown>, signal: AbortSignal): Exe
 
 export function executeRoutes({ store, vault, config }: Services): Hono<AppEnv> {
   const run = async (account: ConnectedAccount, entity: string, action: string, params: Record<string, unknown>, options: ExecuteOptions) => {
+    if (account.status === "pending")
+      throw new ApiError(401, "E_AUTH", `connector ${account.id} is not connected yet: its user has to finish the OAuth flow (POST .../oauth/start); nothing was sent`);
     if (account.status !== "active") throw new ApiError(401, "E_AUTH", `connector ${account.id} was revoked; nothing was sent`);
     const connector = connect(account.connector_type, {
       ...config.upstream?.[account.connector_type],
@@ -36,6 +38,9 @@ export function executeRoutes({ store, vault, config }: Services): Hono<AppEnv> 
       account: account.account,
       // Never the server's own environment credentials, and base URLs only from the operator's config.
       env: config.env ?? {},
+      // Replicas on one database share this account's rate windows and OAuth refresh through these.
+      coordinator: config.coordinator,
+      accountKey: account.id,
     });
     const plan = connector.plan(entity, action);
     if (!inScope({ allow: account.scopes ?? undefined, readOnly: account.read_only }, entity, action, plan.readOnly))

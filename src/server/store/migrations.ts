@@ -51,6 +51,23 @@ const MIGRATIONS: ((t: (typeof TYPES)[Dialect]) => string[])[] = [
     )`,
     `CREATE INDEX audit_log_workspace_time ON audit_log (workspace_id, time)`,
   ],
+  () => [
+    // OAuth connect flow: one row per authorize URL handed out, deleted when its callback comes (single use).
+    `CREATE TABLE oauth_states (
+      state_hash TEXT PRIMARY KEY,
+      workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+      user_id TEXT NOT NULL,
+      account_id TEXT NOT NULL REFERENCES connected_accounts(id),
+      expires_at TEXT NOT NULL
+    )`,
+    // Pruning deletes by time alone, across workspaces.
+    `CREATE INDEX audit_log_time ON audit_log (time)`,
+    // The id of the key everything is sealed with, so a store with no credentials yet still names its key.
+    `CREATE TABLE vault_key (
+      singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+      key_id TEXT NOT NULL
+    )`,
+  ],
 ];
 
 export const MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";

@@ -3,7 +3,7 @@ import pg from "pg";
 import type { SealedRecord } from "../../credentials/cipher.js";
 import { MIGRATIONS_TABLE, pendingMigrations } from "./migrations.js";
 import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, accountToRow, auditToValues, auditWhere, changeColumns, rowToAccount, rowToAudit, type AccountRow } from "./rows.js";
-import type { AccountChanges, AuditQuery, AuditRow, ConnectedAccount, Store, Workspace } from "./types.js";
+import type { AccountChanges, AuditQuery, AuditRow, ConnectedAccount, OAuthState, Store, Workspace } from "./types.js";
 
 const bool = (b: boolean) => b;
 const placeholders = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `$${i + from}`).join(", ");
@@ -107,6 +107,66 @@ export class PostgresStore implements Store {
   async credentialKeyIds(): Promise<string[]> {
     const { rows } = await this.query<{ id: string }>("SELECT DISTINCT credentials_key_id AS id FROM connected_accounts WHERE credentials_key_id IS NOT NULL");
     return rows.map((r) => r.id);
+  }
+
+  /** Runs `work` inside BEGIN ... COMMIT on one pooled connection. */
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async vaultKeyId(): Promise<string | undefined> {
+    const { rows } = await this.query<{ key_id: string }>("SELECT key_id FROM vault_key");
+    return rows[0]?.key_id;
+  }
+
+  async recordVaultKeyId(keyId: string): Promise<void> {
+    await this.query("INSERT INTO vault_key (singleton, key_id) VALUES (1, $1) ON CONFLICT DO NOTHING", [keyId]);
+  }
+
+  async resealCredentials(newKeyId: string, reseal: (account: ConnectedAccount) => SealedRecord): Promise<number> {
+    return this.transaction(async (client) => {
+      // FOR UPDATE: no other writer changes a record between its read and its reseal.
+      const { rows } = await client.query<AccountRow>("SELECT * FROM connected_accounts WHERE credentials_sealed IS NOT NULL FOR UPDATE");
+      for (const account of rows.map(rowToAccount)) {
+        const columns = changeColumns({ credentials: reseal(account) }, bool);
+        await client.query("UPDATE connected_accounts SET credentials_key_id = $1, credentials_sealed = $2 WHERE id = $3", [columns.credentials_key_id, columns.credentials_sealed, account.id]);
+      }
+      await client.query("INSERT INTO vault_key (singleton, key_id) VALUES (1, $1) ON CONFLICT (singleton) DO UPDATE SET key_id = excluded.key_id", [newKeyId]);
+      return rows.length;
+    });
+  }
+
+  async insertOAuthState(state: OAuthState): Promise<void> {
+    await this.query("INSERT INTO oauth_states (state_hash, workspace_id, user_id, account_id, expires_at) VALUES ($1, $2, $3, $4, $5)", [
+      state.state_hash,
+      state.workspace_id,
+      state.user_id,
+      state.account_id,
+      state.expires_at,
+    ]);
+  }
+
+  async takeOAuthState(stateHash: string): Promise<OAuthState | undefined> {
+    const { rows } = await this.query<OAuthState>("DELETE FROM oauth_states WHERE state_hash = $1 RETURNING *", [stateHash]);
+    return rows[0];
+  }
+
+  async prune(before: string, now: string): Promise<number> {
+    return this.transaction(async (client) => {
+      await client.query("DELETE FROM oauth_states WHERE expires_at <= $1", [now]);
+      return (await client.query("DELETE FROM audit_log WHERE time < $1", [before])).rowCount ?? 0;
+    });
   }
 
   async insertAudit(row: Omit<AuditRow, "id">): Promise<void> {

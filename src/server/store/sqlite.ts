@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import type { SealedRecord } from "../../credentials/cipher.js";
 import { MIGRATIONS_TABLE, pendingMigrations } from "./migrations.js";
 import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, accountToRow, auditToValues, auditWhere, changeColumns, rowToAccount, rowToAudit, type AccountRow } from "./rows.js";
-import type { AccountChanges, AuditQuery, AuditRow, ConnectedAccount, Store, Workspace } from "./types.js";
+import type { AccountChanges, AuditQuery, AuditRow, ConnectedAccount, OAuthState, Store, Workspace } from "./types.js";
 
 const bool = (b: boolean) => (b ? 1 : 0);
 
@@ -15,6 +15,8 @@ export class SqliteStore implements Store {
     if (path !== ":memory:") this.db.pragma("journal_mode = WAL");
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("busy_timeout = 5000");
+    // Deleted and overwritten rows (revoked credentials, records resealed under a new key) are zeroed, not left in free pages.
+    this.db.pragma("secure_delete = ON");
   }
 
   async migrate(): Promise<void> {
@@ -71,6 +73,48 @@ export class SqliteStore implements Store {
   async credentialKeyIds(): Promise<string[]> {
     const rows = this.db.prepare("SELECT DISTINCT credentials_key_id AS id FROM connected_accounts WHERE credentials_key_id IS NOT NULL").all() as { id: string }[];
     return rows.map((r) => r.id);
+  }
+
+  async vaultKeyId(): Promise<string | undefined> {
+    const row = this.db.prepare("SELECT key_id FROM vault_key").get() as { key_id: string } | undefined;
+    return row?.key_id;
+  }
+
+  async recordVaultKeyId(keyId: string): Promise<void> {
+    this.db.prepare("INSERT INTO vault_key (singleton, key_id) VALUES (1, ?) ON CONFLICT DO NOTHING").run(keyId);
+  }
+
+  async resealCredentials(newKeyId: string, reseal: (account: ConnectedAccount) => SealedRecord): Promise<number> {
+    const update = this.db.prepare("UPDATE connected_accounts SET credentials_key_id = ?, credentials_sealed = ? WHERE id = ?");
+    const count = this.db.transaction(() => {
+      const rows = this.db.prepare("SELECT * FROM connected_accounts WHERE credentials_sealed IS NOT NULL").all() as AccountRow[];
+      for (const account of rows.map(rowToAccount)) {
+        const columns = changeColumns({ credentials: reseal(account) }, bool);
+        update.run(columns.credentials_key_id, columns.credentials_sealed, account.id);
+      }
+      this.db.prepare("INSERT INTO vault_key (singleton, key_id) VALUES (1, ?) ON CONFLICT (singleton) DO UPDATE SET key_id = excluded.key_id").run(newKeyId);
+      return rows.length;
+    })();
+    // The WAL still holds the old pages until a checkpoint: fold it in now, so no copy under the old key is left.
+    this.db.pragma("wal_checkpoint(TRUNCATE)");
+    return count;
+  }
+
+  async insertOAuthState(state: OAuthState): Promise<void> {
+    this.db
+      .prepare("INSERT INTO oauth_states (state_hash, workspace_id, user_id, account_id, expires_at) VALUES (?, ?, ?, ?, ?)")
+      .run(state.state_hash, state.workspace_id, state.user_id, state.account_id, state.expires_at);
+  }
+
+  async takeOAuthState(stateHash: string): Promise<OAuthState | undefined> {
+    return this.db.prepare("DELETE FROM oauth_states WHERE state_hash = ? RETURNING *").get(stateHash) as OAuthState | undefined;
+  }
+
+  async prune(before: string, now: string): Promise<number> {
+    return this.db.transaction(() => {
+      this.db.prepare("DELETE FROM oauth_states WHERE expires_at <= ?").run(now);
+      return this.db.prepare("DELETE FROM audit_log WHERE time < ?").run(before).changes;
+    })();
   }
 
   async insertAudit(row: Omit<AuditRow, "id">): Promise<void> {

@@ -7,7 +7,8 @@ export interface Workspace {
   created_at: string;
 }
 
-export type AccountStatus = "active" | "revoked";
+/** pending: an OAuth account waiting for its user to authorize (or to choose which upstream account to act on). */
+export type AccountStatus = "pending" | "active" | "revoked";
 
 export interface ConnectedAccount {
   id: string;
@@ -59,6 +60,15 @@ export interface AuditQuery {
   limit: number;
 }
 
+/** One OAuth authorize URL handed out: the state's hash, and what the callback may touch with it. */
+export interface OAuthState {
+  state_hash: string;
+  workspace_id: string;
+  user_id: string;
+  account_id: string;
+  expires_at: string;
+}
+
 export type AccountChanges = Partial<Pick<ConnectedAccount, "name" | "scopes" | "read_only" | "auth_variant" | "credentials" | "status">>;
 
 export interface Store {
@@ -76,6 +86,17 @@ export interface Store {
   replaceActiveCredentials(id: string, credentials: SealedRecord, updatedAt: string): Promise<boolean>;
   /** The ids of the keys that sealed the stored credentials. */
   credentialKeyIds(): Promise<string[]>;
+  /** The key recorded as the one everything is sealed with; undefined before the first start. */
+  vaultKeyId(): Promise<string | undefined>;
+  /** Records the key unless one is recorded already (replicas starting together agree on the first). */
+  recordVaultKeyId(keyId: string): Promise<void>;
+  /** In one transaction: reseals every stored credential and records the new key's id. Returns how many were resealed. */
+  resealCredentials(newKeyId: string, reseal: (account: ConnectedAccount) => SealedRecord): Promise<number>;
+  insertOAuthState(state: OAuthState): Promise<void>;
+  /** Deletes and returns the state: a second take of the same hash finds nothing. */
+  takeOAuthState(stateHash: string): Promise<OAuthState | undefined>;
+  /** Deletes audit rows before `before` and OAuth states expired by `now` (ISO times); returns the audit rows deleted. */
+  prune(before: string, now: string): Promise<number>;
   insertAudit(row: Omit<AuditRow, "id">): Promise<void>;
   /** Oldest first. */
   listAudit(query: AuditQuery): Promise<AuditRow[]>;
