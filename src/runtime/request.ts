@@ -13,19 +13,35 @@ export function buildRequest(
   let path = plan.spec.path;
   for (const p of plan.path) path = path.replace(`{${p.name}}`, encodeURIComponent(String(params[p.name])));
   const query = queryString(plan.query, params, auth.query);
-  const headers = headersFor(plan, params, defaultHeaders, auth);
-  const request: HttpRequest = { method: plan.spec.method, url: baseUrl + path + (query ? `?${query}` : ""), headers };
   const body = bodyOf(plan.body, params);
-  if (body !== undefined) {
-    request.body = JSON.stringify(body);
-    headers["content-type"] = "application/json";
-  }
+  const headers = headersFor(plan, params, defaultHeaders, auth, body === undefined ? undefined : JSON_BODY);
+  const request: HttpRequest = { method: plan.spec.method, url: baseUrl + path + (query ? `?${query}` : ""), headers };
+  if (body !== undefined) request.body = JSON.stringify(body);
   return request;
 }
 
-/** Default headers, then the credentials', then the call's header params. */
-export function headersFor(plan: ActionPlan, params: Record<string, unknown>, defaultHeaders: Record<string, string>, auth: RenderedAuth): Record<string, string> {
-  const headers: Record<string, string> = { ...defaultHeaders, ...auth.headers };
+const JSON_BODY = { "content-type": "application/json" };
+
+// Default and credential headers merged once per rendered credential: most calls send exactly these.
+const mergedHeaders = new WeakMap<RenderedAuth, { defaults: Record<string, string>; headers: Record<string, string> }>();
+
+function baseHeaders(defaults: Record<string, string>, auth: RenderedAuth): Record<string, string> {
+  let merged = mergedHeaders.get(auth);
+  if (merged?.defaults !== defaults) mergedHeaders.set(auth, (merged = { defaults, headers: { ...defaults, ...auth.headers } }));
+  return merged.headers;
+}
+
+/** Default headers, then the credentials', then `extra`, then the call's header params. The result is shared: never change it. */
+export function headersFor(
+  plan: ActionPlan,
+  params: Record<string, unknown>,
+  defaults: Record<string, string>,
+  auth: RenderedAuth,
+  extra?: Record<string, string>,
+): Record<string, string> {
+  const base = baseHeaders(defaults, auth);
+  if (plan.header.length === 0 && !extra) return base;
+  const headers: Record<string, string> = { ...base, ...extra };
   for (const p of plan.header) if (params[p.name] !== undefined) headers[p.wire] = String(params[p.name]);
   return headers;
 }
