@@ -45,12 +45,21 @@ export async function resolveEndpoints(manifest: Manifest, options: ConnectOptio
     hosts,
     tokenUrls,
     store: credentialStoreFor(manifest, options),
-    rateLimit: options.rateLimit ?? (env.CONNECTORS_RATE_LIMIT === "off" ? false : undefined),
+    rateLimit: options.rateLimit ?? envRateLimit(prefix, fromEnv("RATE_LIMIT")) ?? (env.CONNECTORS_RATE_LIMIT === "off" ? false : undefined),
     headers: { ...manifest.headers },
     concurrency: options.concurrency,
     coordinator: options.coordinator,
     accountKey: options.accountKey,
   };
+}
+
+/** CONNECTORS_<NAME>_RATE_LIMIT=REQUESTS/SECONDS (e.g. 100/15): this pacing for every group of that connector. */
+function envRateLimit(prefix: string, text: string | undefined): RateLimit | undefined {
+  if (!text) return undefined;
+  const [requests, perSeconds] = text.split("/").map(Number);
+  if (!(Number.isInteger(requests) && requests! >= 1 && perSeconds! > 0))
+    throw new ValidationError(`${prefix}RATE_LIMIT must be REQUESTS/SECONDS, e.g. 100/15 (got "${text}")`);
+  return { requests: requests!, perSeconds: perSeconds! };
 }
 
 /** The embedded sandbox, started once per process on loopback, with its fixed credentials. */

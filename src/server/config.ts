@@ -48,7 +48,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, flags: Confi
     rateLimitPerMinute: positiveNumber(env, "CONNECTORS_RATE_LIMIT_PER_MINUTE"),
     publicUrl: flags.publicUrl ?? (env.CONNECTORS_PUBLIC_URL || undefined),
     auditRetentionDays: flags.auditRetentionDays ?? positiveNumber(env, "CONNECTORS_AUDIT_RETENTION_DAYS"),
-    upstream: rateLimitsFromEnv(env),
     env,
   };
 }
@@ -69,17 +68,4 @@ function positiveNumber(env: NodeJS.ProcessEnv, variable: string): number | unde
   const value = Number(text);
   if (!(value > 0)) throw new ConfigError(`${variable} must be a positive number (got "${text}")`);
   return value;
-}
-
-/** CONNECTORS_<NAME>_RATE_LIMIT=REQUESTS/SECONDS (e.g. 100/15): that connector's pacing, replacing every group's limit. */
-function rateLimitsFromEnv(env: NodeJS.ProcessEnv): ServerConfig["upstream"] {
-  const upstream: NonNullable<ServerConfig["upstream"]> = {};
-  for (const [variable, text] of Object.entries(env)) {
-    const name = /^CONNECTORS_([A-Z0-9_-]+)_RATE_LIMIT$/.exec(variable)?.[1];
-    if (!name || !text) continue;
-    const [requests, perSeconds] = text.split("/").map(Number);
-    if (!(requests! >= 1 && perSeconds! > 0)) throw new ConfigError(`${variable} must be REQUESTS/SECONDS, e.g. 100/15 (got "${text}")`);
-    upstream[name.toLowerCase()] = { rateLimit: { requests: requests!, perSeconds: perSeconds! } };
-  }
-  return upstream;
 }

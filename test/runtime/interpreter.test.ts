@@ -324,6 +324,18 @@ describe("client-side pacing", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
+  it("takes a connector's limit from CONNECTORS_<NAME>_RATE_LIMIT", async () => {
+    const { agent, on } = mockApi();
+    on(API, "GET", "/v1/items/1", () => [200, { item: 1 }], 3);
+    const connector = demo({ dispatcher: agent, env: { CONNECTORS_DEMO_RATE_LIMIT: "2/1" }, credentials: { api_key: "env-limit-key" } });
+    const started = Date.now();
+    await Promise.all([1, 2, 3].map(() => connector.execute("items", "get", { id: 1 })));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    await expect(demo({ env: { CONNECTORS_DEMO_RATE_LIMIT: "fast" } }).execute("items", "get", { id: 1 })).rejects.toThrow(
+      'CONNECTORS_DEMO_RATE_LIMIT must be REQUESTS/SECONDS, e.g. 100/15 (got "fast")',
+    );
+  });
+
   it("can be turned off per connection or by env", async () => {
     const { agent, on } = mockApi();
     on(API, "GET", "/v1/slow", () => [200, {}], 6);
