@@ -72,6 +72,7 @@ program
   .option("--port <n>", "HTTP port", Number, 8080)
   .option("--host <host>", "HTTP host", "127.0.0.1")
   .option("--tokens <file>", "HTTP: JSON file (chmod 600) mapping each bearer token to its user's credentials")
+  .option("--database <url>", "HTTP: the hosted API's store (sqlite:PATH or postgres://...); its MCP tokens name users' connected accounts (needs CONNECTORS_MASTER_KEY)")
   .option("--read-only", "serve only read-only actions")
   .option("--sandbox", "run every call against the embedded sandbox (no account needed)")
   .action(async (connectors, options) => (await import("./commands/mcp.js")).mcp(connectors, options));

@@ -3,6 +3,7 @@
  * `<name>_describe`. The listing is built once; each call gets a fresh connector bound to its own user's credentials.
  */
 import type { Context, ContentResult, Tool } from "fastmcp";
+import type { Scope } from "../agent/scope.js";
 import type { ToolCall, ToolResult } from "../agent/types.js";
 import type { CredentialStore } from "../credentials/types.js";
 import type { Manifest } from "../manifest/types.js";
@@ -28,7 +29,7 @@ export function executeTool(manifest: Manifest, settings: ToolSettings): Tool<Mc
     annotations: executeAnnotations(manifest, settings.readOnly),
     async execute(args, context) {
       const connector = connect(manifest, { sandbox: settings.sandbox, credentials: credentialsFor(context.session, manifest.name, settings.sandbox) });
-      return toolResult(await connector.tool(scope).run(args, callOptions(context)));
+      return toolResult(await connector.tool(userScope(scope, context.session, manifest.name)).run(args, callOptions(context)));
     },
   };
 }
@@ -51,6 +52,13 @@ function credentialsFor(user: McpUser | undefined, connector: string, sandbox: b
   const own = user && Object.hasOwn(user.credentials, connector) ? user.credentials[connector] : undefined;
   // The sandbox brings its own public credentials; anywhere else, never the server's environment.
   return own ?? (sandbox ? undefined : NO_CREDENTIALS);
+}
+
+/** The server's scope narrowed by the user's own for this connector: both must allow an action. */
+function userScope(server: Scope, user: McpUser | undefined, connector: string): Scope {
+  const own = user?.scopes && Object.hasOwn(user.scopes, connector) ? user.scopes[connector] : undefined;
+  if (!own) return server;
+  return { allow: own.allow, readOnly: !!server.readOnly || !!own.readOnly };
 }
 
 /** The client's cancellation, and a progress notification per page while a list is walked. */

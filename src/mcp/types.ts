@@ -1,4 +1,5 @@
 /** Whose credentials an MCP call runs with, and how a bearer token finds them: the seam a hosted token store plugs into. */
+import type { Scope } from "../agent/scope.js";
 import type { CredentialStore } from "../credentials/types.js";
 
 /**
@@ -8,6 +9,11 @@ import type { CredentialStore } from "../credentials/types.js";
  */
 export type McpUser = {
   credentials: Record<string, CredentialStore>;
+  /**
+   * Per connector name, what this user's account may do (a hosted connected account's scopes and read_only), on top
+   * of the server's own --read-only: the tool refuses anything else before sending. Missing: every action.
+   */
+  scopes?: Record<string, Scope>;
 };
 
 /** Maps the bearer token of an HTTP request to its user; undefined for a token it does not know (the request gets 401). */

@@ -9,6 +9,7 @@ import { DEFAULT_RATE_LIMIT_PER_MINUTE, workspaceRateLimit } from "./rate-limit.
 import { auditRoutes } from "./routes/audit.js";
 import { connectorRoutes } from "./routes/connectors.js";
 import { executeRoutes } from "./routes/execute.js";
+import { mcpTokenRoutes } from "./routes/mcp-tokens.js";
 import { oauthCallbackRoutes, oauthStartRoutes } from "./routes/oauth.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
 
@@ -36,10 +37,11 @@ export function createApp(services: Services): Hono<AppEnv> {
 
   // One limiter for every workspace route: the budget is the workspace's, not each route's.
   const limit = workspaceRateLimit(config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE);
-  for (const path of ["/api/v1/integrations/*", "/api/v1/audit"]) app.use(path, workspaceAuth(store), limit);
+  for (const path of ["/api/v1/integrations/*", "/api/v1/audit", "/api/v1/mcp-tokens/*"]) app.use(path, workspaceAuth(store), limit);
   app.route("/api/v1/integrations/connectors", connectorRoutes(services));
   app.route("/api/v1/integrations/connectors", executeRoutes(services));
   app.route("/api/v1/integrations/connectors", oauthStartRoutes(services));
   app.route("/api/v1/audit", auditRoutes(services));
+  app.route("/api/v1/mcp-tokens", mcpTokenRoutes(services));
   return app;
 }

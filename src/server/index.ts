@@ -4,3 +4,4 @@ export { configFromEnv, ConfigError, type ServerConfig, type UpstreamOptions } f
 export { startServer, type RunningServer, type StartOptions } from "./server.js";
 export { openStore, DEFAULT_DATABASE } from "./store/open.js";
 export type { Store } from "./store/types.js";
+export { storeTokenResolver } from "./mcp-tokens.js";

@@ -50,6 +50,17 @@ export const openApiDocument = {
           allowed: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, description: "entity -> actions the scope allows" },
         },
       },
+      McpToken: {
+        type: "object",
+        properties: {
+          id: { type: "string" },
+          workspace_id: { type: "string" },
+          user_id: { type: "string" },
+          name: { type: ["string", "null"] },
+          created_at: { type: "string" },
+          token: { type: "string", description: "Only in the answer to POST, shown this once; stored only as a hash" },
+        },
+      },
       AuditRow: {
         type: "object",
         properties: {
@@ -145,6 +156,24 @@ export const openApiDocument = {
           ...errors,
         },
       },
+    },
+    "/api/v1/mcp-tokens": {
+      post: {
+        summary: "Create a user's MCP bearer token (connectors mcp --database): it reaches that user's active connected accounts in this workspace",
+        security: secured,
+        requestBody: json({ type: "object", required: ["user_id"], additionalProperties: false, properties: { user_id: { type: "string" }, name: { type: "string" } } }),
+        responses: { "201": { description: "Created; the token is shown this once", ...json(ref("McpToken")) }, ...errors },
+      },
+      get: {
+        summary: "List MCP tokens (never their values)",
+        security: secured,
+        parameters: [{ name: "user_id", in: "query", schema: { type: "string" } }],
+        responses: { "200": { description: "OK", ...json({ type: "object", properties: { data: { type: "array", items: ref("McpToken") } } }) }, ...errors },
+      },
+    },
+    "/api/v1/mcp-tokens/{id}": {
+      parameters: [idParam],
+      delete: { summary: "Revoke an MCP token: its next request gets 401", security: secured, responses: { "200": { description: "Revoked", ...json(ref("McpToken")) }, "404": error("Not in this workspace"), ...errors } },
     },
     "/api/v1/audit": {
       get: {

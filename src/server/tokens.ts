@@ -2,6 +2,8 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 
 export const newToken = () => `cws_${randomBytes(32).toString("base64url")}`;
+/** A user's MCP bearer token: as random, stored the same way, told apart from a workspace token by its prefix. */
+export const newMcpToken = () => `cmcp_${randomBytes(32).toString("base64url")}`;
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 export const newId = (prefix: string) => `${prefix}_${randomUUID().replaceAll("-", "")}`;
 

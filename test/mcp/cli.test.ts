@@ -4,7 +4,12 @@ import { once } from "node:events";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { masterKey } from "../../src/credentials/cipher.js";
 import { CredentialVault } from "../../src/credentials/vault.js";
+import { openStore } from "../../src/server/store/open.js";
+import { hashToken } from "../../src/server/tokens.js";
+import { Vault } from "../../src/server/vault.js";
 import { startSandbox, type SandboxServer } from "../../src/sandbox/server.js";
 import { CLI, configDir, run } from "../cli/run.js";
 import { freePort, httpClient, newClient, text } from "./clients.js";
@@ -76,6 +81,35 @@ describe.concurrent("connectors mcp --transport http", () => {
     }
   });
 
+  it("serves the hosted API's MCP tokens with --database", async () => {
+    const database = `sqlite:${join(configDir(), "connectors.db")}`;
+    const store = await openStore(database);
+    const now = new Date().toISOString();
+    await store.createWorkspace({ id: "ws_cli", name: "CLI", created_at: now }, hashToken("cws_cli-workspace-token"));
+    const account = { id: "conn_cli", workspace_id: "ws_cli", connector_type: "harvest", name: "Harvest", user_id: "alice", account: "default", auth_variant: "personal_access_token" };
+    const sealed = new Vault(masterKey(Buffer.from(MASTER_KEY, "base64"))).seal(account.id, sandbox.connectors.harvest!.credentials.personal_access_token!);
+    await store.insertAccount({ ...account, scopes: null, read_only: false, status: "active", credentials: sealed, created_at: now, updated_at: now });
+    await store.insertMcpToken({ id: "mcpt_cli", workspace_id: "ws_cli", user_id: "alice", name: null, created_at: now }, hashToken(TOKEN));
+    await store.close();
+
+    const port = await freePort();
+    const child = spawn(process.execPath, [CLI, "mcp", "harvest", "--transport", "http", "--port", String(port), "--database", database, "--sandbox"], {
+      env: { ...getDefaultEnvironment(), CONNECTORS_CONFIG_DIR: configDir(), CONNECTORS_MASTER_KEY: MASTER_KEY },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    try {
+      const url = `http://127.0.0.1:${port}/mcp`;
+      await listening(child.stderr!, url);
+      const client = await httpClient(url, TOKEN);
+      expect(JSON.parse(text(await client.callTool(listEntries))).data).toHaveLength(4);
+      await client.close();
+      await expect(httpClient(url, `${TOKEN}x`)).rejects.toThrow(/Unauthorized/);
+    } finally {
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    }
+  });
+
   it("refuses a token file others can read, and HTTP without one", async () => {
     const shared = await run(["mcp", "harvest", "--transport", "http", "--tokens", tokenFile({}, 0o644)]);
     expect(shared.code).toBe(4);
@@ -83,6 +117,15 @@ describe.concurrent("connectors mcp --transport http", () => {
     const none = await run(["mcp", "harvest", "--transport", "http"]);
     expect(none.code).toBe(4);
     expect(none.stderr).toContain("--transport http needs --tokens FILE");
+  });
+
+  it("takes --tokens or --database, not both, and --database only with the master key", async () => {
+    const both = await run(["mcp", "harvest", "--transport", "http", "--tokens", tokenFile({}), "--database", "sqlite::memory:"]);
+    expect(both.code).toBe(4);
+    expect(both.stderr).toContain("--tokens and --database cannot be used together");
+    const keyless = await run(["mcp", "harvest", "--transport", "http", "--database", "sqlite::memory:"]);
+    expect(keyless.code).not.toBe(0);
+    expect(keyless.stderr).toContain("CONNECTORS_MASTER_KEY is not set");
   });
 });
 

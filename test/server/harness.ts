@@ -83,7 +83,7 @@ export async function postgresBackend(): Promise<Backend> {
     dump: () =>
       withClient(async (client) => {
         const parts: string[] = [];
-        for (const table of ["workspaces", "connected_accounts", "audit_log"])
+        for (const table of ["workspaces", "connected_accounts", "audit_log", "mcp_tokens"])
           parts.push(JSON.stringify((await client.query(`SELECT * FROM ${schema}.${table}`)).rows));
         return parts.join("\n");
       }),

@@ -3,7 +3,7 @@ import { localCredentialStore } from "../../credentials/local.js";
 import { CredentialVault } from "../../credentials/vault.js";
 import { ValidationError } from "../../errors.js";
 import type { Manifest } from "../../manifest/types.js";
-import { ConnectorsMcpServer, readTokenFile, type McpUser } from "../../mcp/index.js";
+import { ConnectorsMcpServer, readTokenFile, type McpUser, type TokenResolver } from "../../mcp/index.js";
 import { loadManifest } from "../manifests.js";
 
 interface Options {
@@ -11,6 +11,7 @@ interface Options {
   port: number;
   host: string;
   tokens?: string;
+  database?: string;
   readOnly?: boolean;
   sandbox?: boolean;
 }
@@ -19,12 +20,38 @@ export async function mcp(names: string[], options: Options): Promise<void> {
   const manifests = await Promise.all(names.map(loadManifest));
   const server = new ConnectorsMcpServer({ connectors: manifests, readOnly: options.readOnly, sandbox: options.sandbox });
   if (options.transport === "stdio") return server.serveStdio(localUser(manifests, !!options.sandbox));
-  if (!options.tokens)
-    throw new ValidationError("--transport http needs --tokens FILE: a JSON file (chmod 600) mapping each bearer token to its user's credentials; see the README's MCP server section");
-  await server.serveHttp({ port: options.port, host: options.host, tokens: readTokenFile(options.tokens) });
-  process.stderr.write(`MCP server for ${names.join(", ")} on http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}/mcp\n`);
-  await new Promise<void>((resolve) => process.once("SIGINT", resolve).once("SIGTERM", resolve));
-  await server.stop();
+  if (options.tokens && options.database)
+    throw new ValidationError("--tokens and --database cannot be used together: a token file (one server's users) or the hosted API's store (its MCP tokens), not both");
+  if (!options.tokens && !options.database)
+    throw new ValidationError(
+      "--transport http needs --tokens FILE (a JSON file, chmod 600, mapping each bearer token to its user's credentials) or --database URL (the hosted API's store and its MCP tokens); see the README's MCP server section",
+    );
+  const tokens = options.tokens ? { resolver: readTokenFile(options.tokens), close: async () => {} } : await hostedTokens(options.database!);
+  try {
+    await server.serveHttp({ port: options.port, host: options.host, tokens: tokens.resolver });
+    process.stderr.write(`MCP server for ${names.join(", ")} on http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}/mcp\n`);
+    await new Promise<void>((resolve) => process.once("SIGINT", resolve).once("SIGTERM", resolve));
+    await server.stop();
+  } finally {
+    await tokens.close();
+  }
+}
+
+/** The hosted API's store: its MCP tokens and connected accounts, opened with CONNECTORS_MASTER_KEY as `serve` does. */
+async function hostedTokens(database: string): Promise<{ resolver: TokenResolver; close(): Promise<void> }> {
+  const { configFromEnv, openStore, storeTokenResolver } = await import("../../server/index.js");
+  const { checkMasterKey } = await import("../../server/vault-key.js");
+  const { Vault } = await import("../../server/vault.js");
+  // Checked before the database is touched: without the key nothing stored could be opened.
+  const { masterKey } = configFromEnv(process.env);
+  const store = await openStore(database);
+  try {
+    await checkMasterKey(store, masterKey);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return { resolver: storeTokenResolver(store, new Vault(masterKey)), close: () => store.close() };
 }
 
 /** As `connectors execute`: environment variables first (they win), else the vault. The sandbox brings its own. */

@@ -68,6 +68,18 @@ const MIGRATIONS: ((t: (typeof TYPES)[Dialect]) => string[])[] = [
       key_id TEXT NOT NULL
     )`,
   ],
+  () => [
+    // Per-user bearer tokens for the MCP server, stored as hashes; revoking one deletes its row.
+    `CREATE TABLE mcp_tokens (
+      id TEXT PRIMARY KEY,
+      workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+      user_id TEXT NOT NULL,
+      name TEXT,
+      token_hash TEXT NOT NULL UNIQUE,
+      created_at TEXT NOT NULL
+    )`,
+    `CREATE INDEX mcp_tokens_workspace_user ON mcp_tokens (workspace_id, user_id)`,
+  ],
 ];
 
 export const MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";

@@ -3,12 +3,13 @@ import pg from "pg";
 import type { SealedRecord } from "../../credentials/cipher.js";
 import { MIGRATIONS_TABLE, pendingMigrations } from "./migrations.js";
 import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, accountToRow, auditToValues, auditWhere, changeColumns, rowToAccount, rowToAudit, type AccountRow } from "./rows.js";
-import type { AccountChanges, AuditQuery, AuditRow, ConnectedAccount, OAuthState, Store, Workspace } from "./types.js";
+import type { AccountChanges, AuditQuery, AuditRow, ConnectedAccount, McpToken, OAuthState, Store, Workspace } from "./types.js";
 
 const bool = (b: boolean) => b;
 const placeholders = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `$${i + from}`).join(", ");
 /** Any constant will do: it only has to be the same for every replica running migrations. */
 const MIGRATION_LOCK = 7_300_001;
+const MCP_TOKEN_FIELDS = "id, workspace_id, user_id, name, created_at";
 
 export interface PostgresOptions {
   connectionString: string;
@@ -167,6 +168,35 @@ export class PostgresStore implements Store {
       await client.query("DELETE FROM oauth_states WHERE expires_at <= $1", [now]);
       return (await client.query("DELETE FROM audit_log WHERE time < $1", [before])).rowCount ?? 0;
     });
+  }
+
+  async insertMcpToken(token: McpToken, tokenHash: string): Promise<void> {
+    await this.query("INSERT INTO mcp_tokens (id, workspace_id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)", [
+      token.id,
+      token.workspace_id,
+      token.user_id,
+      token.name,
+      tokenHash,
+      token.created_at,
+    ]);
+  }
+
+  async mcpTokenByHash(tokenHash: string): Promise<McpToken | undefined> {
+    const { rows } = await this.query<McpToken>(`SELECT ${MCP_TOKEN_FIELDS} FROM mcp_tokens WHERE token_hash = $1`, [tokenHash]);
+    return rows[0];
+  }
+
+  async listMcpTokens(workspaceId: string, filter: { user_id?: string }): Promise<McpToken[]> {
+    const { rows } =
+      filter.user_id === undefined
+        ? await this.query<McpToken>(`SELECT ${MCP_TOKEN_FIELDS} FROM mcp_tokens WHERE workspace_id = $1 ORDER BY created_at, id`, [workspaceId])
+        : await this.query<McpToken>(`SELECT ${MCP_TOKEN_FIELDS} FROM mcp_tokens WHERE workspace_id = $1 AND user_id = $2 ORDER BY created_at, id`, [workspaceId, filter.user_id]);
+    return rows;
+  }
+
+  async deleteMcpToken(workspaceId: string, id: string): Promise<McpToken | undefined> {
+    const { rows } = await this.query<McpToken>(`DELETE FROM mcp_tokens WHERE workspace_id = $1 AND id = $2 RETURNING ${MCP_TOKEN_FIELDS}`, [workspaceId, id]);
+    return rows[0];
   }
 
   async insertAudit(row: Omit<AuditRow, "id">): Promise<void> {

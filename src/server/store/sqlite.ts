@@ -3,7 +3,9 @@ import Database from "better-sqlite3";
 import type { SealedRecord } from "../../credentials/cipher.js";
 import { MIGRATIONS_TABLE, pendingMigrations } from "./migrations.js";
 import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, accountToRow, auditToValues, auditWhere, changeColumns, rowToAccount, rowToAudit, type AccountRow } from "./rows.js";
-import type { AccountChanges, AuditQuery, AuditRow, ConnectedAccount, OAuthState, Store, Workspace } from "./types.js";
+import type { AccountChanges, AuditQuery, AuditRow, ConnectedAccount, McpToken, OAuthState, Store, Workspace } from "./types.js";
+
+const MCP_TOKEN_FIELDS = "id, workspace_id, user_id, name, created_at";
 
 const bool = (b: boolean) => (b ? 1 : 0);
 
@@ -115,6 +117,28 @@ export class SqliteStore implements Store {
       this.db.prepare("DELETE FROM oauth_states WHERE expires_at <= ?").run(now);
       return this.db.prepare("DELETE FROM audit_log WHERE time < ?").run(before).changes;
     })();
+  }
+
+  async insertMcpToken(token: McpToken, tokenHash: string): Promise<void> {
+    this.db
+      .prepare("INSERT INTO mcp_tokens (id, workspace_id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(token.id, token.workspace_id, token.user_id, token.name, tokenHash, token.created_at);
+  }
+
+  async mcpTokenByHash(tokenHash: string): Promise<McpToken | undefined> {
+    return this.db.prepare(`SELECT ${MCP_TOKEN_FIELDS} FROM mcp_tokens WHERE token_hash = ?`).get(tokenHash) as McpToken | undefined;
+  }
+
+  async listMcpTokens(workspaceId: string, filter: { user_id?: string }): Promise<McpToken[]> {
+    const rows =
+      filter.user_id === undefined
+        ? this.db.prepare(`SELECT ${MCP_TOKEN_FIELDS} FROM mcp_tokens WHERE workspace_id = ? ORDER BY created_at, id`).all(workspaceId)
+        : this.db.prepare(`SELECT ${MCP_TOKEN_FIELDS} FROM mcp_tokens WHERE workspace_id = ? AND user_id = ? ORDER BY created_at, id`).all(workspaceId, filter.user_id);
+    return rows as McpToken[];
+  }
+
+  async deleteMcpToken(workspaceId: string, id: string): Promise<McpToken | undefined> {
+    return this.db.prepare(`DELETE FROM mcp_tokens WHERE workspace_id = ? AND id = ? RETURNING ${MCP_TOKEN_FIELDS}`).get(workspaceId, id) as McpToken | undefined;
   }
 
   async insertAudit(row: Omit<AuditRow, "id">): Promise<void> {

@@ -69,6 +69,15 @@ export interface OAuthState {
   expires_at: string;
 }
 
+/** A per-user MCP bearer token: it opens the MCP server as `user_id` of its workspace; only its hash is stored. */
+export interface McpToken {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  name: string | null;
+  created_at: string;
+}
+
 export type AccountChanges = Partial<Pick<ConnectedAccount, "name" | "scopes" | "read_only" | "auth_variant" | "credentials" | "status">>;
 
 export interface Store {
@@ -97,6 +106,12 @@ export interface Store {
   takeOAuthState(stateHash: string): Promise<OAuthState | undefined>;
   /** Deletes audit rows before `before` and OAuth states expired by `now` (ISO times); returns the audit rows deleted. */
   prune(before: string, now: string): Promise<number>;
+  insertMcpToken(token: McpToken, tokenHash: string): Promise<void>;
+  mcpTokenByHash(tokenHash: string): Promise<McpToken | undefined>;
+  /** Oldest first; never a token or its hash. */
+  listMcpTokens(workspaceId: string, filter: { user_id?: string }): Promise<McpToken[]>;
+  /** Revokes (deletes) the token; undefined when there is no such token in the workspace. */
+  deleteMcpToken(workspaceId: string, id: string): Promise<McpToken | undefined>;
   insertAudit(row: Omit<AuditRow, "id">): Promise<void>;
   /** Oldest first. */
   listAudit(query: AuditQuery): Promise<AuditRow[]>;
