@@ -60,25 +60,32 @@ describe.concurrent("connectors mcp over stdio", () => {
   });
 });
 
+/** The built CLI serving harvest over HTTP on the sandbox with these extra args, for the length of `use`. */
+async function withHttpServer(args: string[], env: Record<string, string>, use: (url: string) => Promise<void>): Promise<void> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [CLI, "mcp", "harvest", "--transport", "http", "--port", String(port), ...args, "--sandbox"], {
+    env: { ...getDefaultEnvironment(), CONNECTORS_CONFIG_DIR: configDir(), ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  try {
+    const url = `http://127.0.0.1:${port}/mcp`;
+    await listening(child.stderr!, url);
+    await use(url);
+  } finally {
+    child.kill("SIGTERM");
+    await once(child, "exit");
+  }
+}
+
 describe.concurrent("connectors mcp --transport http", () => {
   it("serves a bearer token's user at /mcp", async () => {
-    const port = await freePort();
     const tokens = tokenFile({ [TOKEN]: { harvest: { token: "sandbox-harvest-token", account_id: "1234567" } } });
-    const child = spawn(process.execPath, [CLI, "mcp", "harvest", "--transport", "http", "--port", String(port), "--tokens", tokens, "--sandbox"], {
-      env: { ...getDefaultEnvironment(), CONNECTORS_CONFIG_DIR: configDir() },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    try {
-      const url = `http://127.0.0.1:${port}/mcp`;
-      await listening(child.stderr!, url);
+    await withHttpServer(["--tokens", tokens], {}, async (url) => {
       const client = await httpClient(url, TOKEN);
       expect(JSON.parse(text(await client.callTool(listEntries))).data).toHaveLength(4);
       await client.close();
       expect((await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" })).status).toBe(401);
-    } finally {
-      child.kill("SIGTERM");
-      await once(child, "exit");
-    }
+    });
   });
 
   it("serves the hosted API's MCP tokens with --database", async () => {
@@ -92,22 +99,12 @@ describe.concurrent("connectors mcp --transport http", () => {
     await store.insertMcpToken({ id: "mcpt_cli", workspace_id: "ws_cli", user_id: "alice", name: null, created_at: now }, hashToken(TOKEN));
     await store.close();
 
-    const port = await freePort();
-    const child = spawn(process.execPath, [CLI, "mcp", "harvest", "--transport", "http", "--port", String(port), "--database", database, "--sandbox"], {
-      env: { ...getDefaultEnvironment(), CONNECTORS_CONFIG_DIR: configDir(), CONNECTORS_MASTER_KEY: MASTER_KEY },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    try {
-      const url = `http://127.0.0.1:${port}/mcp`;
-      await listening(child.stderr!, url);
+    await withHttpServer(["--database", database], { CONNECTORS_MASTER_KEY: MASTER_KEY }, async (url) => {
       const client = await httpClient(url, TOKEN);
       expect(JSON.parse(text(await client.callTool(listEntries))).data).toHaveLength(4);
       await client.close();
       await expect(httpClient(url, `${TOKEN}x`)).rejects.toThrow(/Unauthorized/);
-    } finally {
-      child.kill("SIGTERM");
-      await once(child, "exit");
-    }
+    });
   });
 
   it("refuses a token file others can read, and HTTP without one", async () => {

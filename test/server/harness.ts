@@ -41,7 +41,7 @@ export function sqliteBackend(): Backend {
 }
 
 /** PostgreSQL at 127.0.0.1:5432, database test, trust auth: the first user that connects. */
-async function findPostgres(): Promise<{ url?: string; reason?: string }> {
+export async function findPostgres(): Promise<{ url?: string; reason?: string }> {
   const users = [...new Set([process.env.PGUSER, "postgres", "root"].filter(Boolean))] as string[];
   let reason = "";
   for (const user of users) {

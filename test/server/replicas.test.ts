@@ -10,30 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PostgresCoordinator, sqlKey } from "../../src/server/coordination/index.js";
 import { SANDBOX_ACCOUNT_ID, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_PERSONAL_ACCESS_TOKEN, SANDBOX_REFRESH_TOKEN } from "../../src/sandbox/harvest/credentials.js";
 import { startSandbox, type SandboxServer } from "../../src/sandbox/server.js";
-import { ADMIN_TOKEN } from "./harness.js";
+import { ADMIN_TOKEN, findPostgres } from "./harness.js";
 
 const CLI = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
 const CONNECTORS = "/api/v1/integrations/connectors";
-
-/** PostgreSQL at 127.0.0.1:5432, database test, trust auth: the first user that connects (as harness.ts does). */
-async function findPostgres(): Promise<{ url?: string; reason?: string }> {
-  const users = [...new Set([process.env.PGUSER, "postgres", "root"].filter(Boolean))] as string[];
-  let reason = "";
-  for (const user of users) {
-    const url = `postgres://${user}@127.0.0.1:5432/test`;
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-    try {
-      await client.connect();
-      await client.query("SELECT 1");
-      return { url };
-    } catch (error) {
-      reason = (error as Error).message;
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  }
-  return { reason: `PostgreSQL is not reachable at 127.0.0.1:5432/test (users ${users.join(", ")}): ${reason}` };
-}
 
 const found = await findPostgres();
 // This run's own schema, dropped at the end.

@@ -5,6 +5,7 @@
  * Its tables are created by the coordinator itself when it starts (not by the store's migrations).
  */
 import pg from "pg";
+import { inTransaction } from "../pg-transaction.js";
 import type { Coordinator, RateWindow } from "../../runtime/coordination.js";
 import type { RateLimit } from "../../runtime/rate-limit.js";
 import { sleep } from "../../runtime/wait.js";
@@ -66,7 +67,7 @@ export class PostgresCoordinator implements Coordinator {
 
   /** Creates the coordinator's tables when missing (replicas starting together take turns). */
   async start(): Promise<this> {
-    await this.transaction(async (client) => {
+    await inTransaction(this.pool, async (client) => {
       await client.query("SELECT pg_advisory_xact_lock($1, 0)", [SETUP_LOCK]);
       if (this.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
       for (const statement of TABLES) await client.query(statement);
@@ -114,7 +115,7 @@ export class PostgresCoordinator implements Coordinator {
   private async acquire(key: string, limit: RateLimit, signal?: AbortSignal): Promise<() => void> {
     for (;;) {
       signal?.throwIfAborted();
-      const outcome = await this.transaction(async (client) => {
+      const outcome = await inTransaction(this.pool, async (client) => {
         await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [WINDOW_LOCK, key]);
         await client.query("DELETE FROM connectors_rate_slots WHERE key = $1 AND at <= clock_timestamp() - make_interval(secs => $2)", [key, limit.perSeconds]);
         const { rows } = await client.query<{ n: number; full_ms: number | null; paused_ms: number | null }>(
@@ -163,18 +164,4 @@ export class PostgresCoordinator implements Coordinator {
       .catch(() => undefined);
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query("BEGIN");
-      const result = await work(client);
-      await client.query("COMMIT");
-      client.release();
-      return result;
-    } catch (error) {
-      const rolledBack = await client.query("ROLLBACK").then(() => true, () => false);
-      client.release(rolledBack ? undefined : (error as Error));
-      throw error;
-    }
-  }
 }

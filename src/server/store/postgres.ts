@@ -1,5 +1,6 @@
 /** The shared store for several replicas: PostgreSQL through a pg pool, optionally inside one schema. */
 import pg from "pg";
+import { inTransaction } from "../pg-transaction.js";
 import type { SealedRecord } from "../../credentials/cipher.js";
 import { MIGRATIONS_TABLE, pendingMigrations } from "./migrations.js";
 import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, accountToRow, auditToValues, auditWhere, changeColumns, rowToAccount, rowToAudit, type AccountRow } from "./rows.js";
@@ -110,22 +111,6 @@ export class PostgresStore implements Store {
     return rows.map((r) => r.id);
   }
 
-  /** Runs `work` inside BEGIN ... COMMIT on one pooled connection. */
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query("BEGIN");
-      const result = await work(client);
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-
   async vaultKeyId(): Promise<string | undefined> {
     const { rows } = await this.query<{ key_id: string }>("SELECT key_id FROM vault_key");
     return rows[0]?.key_id;
@@ -136,7 +121,7 @@ export class PostgresStore implements Store {
   }
 
   async resealCredentials(newKeyId: string, reseal: (account: ConnectedAccount) => SealedRecord): Promise<number> {
-    return this.transaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       // FOR UPDATE: no other writer changes a record between its read and its reseal.
       const { rows } = await client.query<AccountRow>("SELECT * FROM connected_accounts WHERE credentials_sealed IS NOT NULL FOR UPDATE");
       for (const account of rows.map(rowToAccount)) {
@@ -164,7 +149,7 @@ export class PostgresStore implements Store {
   }
 
   async prune(before: string, now: string): Promise<number> {
-    return this.transaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       await client.query("DELETE FROM oauth_states WHERE expires_at <= $1", [now]);
       return (await client.query("DELETE FROM audit_log WHERE time < $1", [before])).rowCount ?? 0;
     });
