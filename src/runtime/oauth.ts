@@ -68,7 +68,8 @@ export function lineageId(ctx: OAuthContext): string {
   return sessionFor(ctx).id;
 }
 
-function isFresh(session: OAuthSession): boolean {
+/** A held access token: whether it is still good to send, with margin. */
+function isFresh(session: Pick<OAuthSession, "accessToken" | "expiresAt" | "obtainedAt">): boolean {
   if (!session.accessToken) return false;
   if (session.expiresAt === undefined) return true;
   // Short-lived tokens get half their life as margin, so they are not refreshed on every call.
@@ -103,9 +104,9 @@ function refreshShared(ctx: OAuthContext, coordinator: Coordinator, session: OAu
       session.refreshToken = stored.refresh_token;
       sessions.set(tokenKey(ctx, stored.refresh_token), session);
     }
-    const adopted: OAuthSession = { ...session, accessToken: stored.access_token, expiresAt: Number(stored.expires_at) || undefined, obtainedAt: 0 };
-    if (stored.access_token && stored.access_token !== rejected && isFresh(adopted)) {
-      Object.assign(session, { accessToken: adopted.accessToken, expiresAt: adopted.expiresAt, obtainedAt: 0 });
+    const held = { accessToken: stored.access_token, expiresAt: Number(stored.expires_at) || undefined, obtainedAt: 0 };
+    if (stored.access_token && stored.access_token !== rejected && isFresh(held)) {
+      Object.assign(session, held);
       return stored.access_token;
     }
     return refresh(ctx, session);
