@@ -1,5 +1,5 @@
 /** agent-connectors: declarative API connectors for AI agents. */
-export { connect, Connector } from "./runtime/connector.js";
+export { connect, Connector } from "./library.js";
 export type { ConnectOptions, ExecuteOptions, Result, ResultMeta } from "./runtime/connector.js";
 export type { ConnectorDescription, ActionDescription } from "./runtime/describe.js";
 export type { Page } from "./runtime/pagination.js";
@@ -10,5 +10,5 @@ export { envCredentialStore, staticCredentialStore } from "./credentials/env.js"
 export type { CredentialRecord, CredentialStore } from "./credentials/types.js";
 export * from "./errors.js";
 export type { AgentTool, AnthropicTool, LangChainTool, OpenAITool, ToolOptions, VercelAITool } from "./agent/index.js";
-export type { ActionMap } from "./codegen/typed-actions.js";
+export type { ActionMap } from "./runtime/typed-actions.js";
 export type * from "./generated/index.js";

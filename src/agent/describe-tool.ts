@@ -1,12 +1,12 @@
 /** `<connector>_describe`: one entity's (or action's) full params schema, for models that want more than the compact list. */
-import type { Connector } from "../runtime/connector.js";
+import type { AnyConnector } from "../runtime/connector.js";
 import { withAdapters } from "./adapters.js";
 import { buildCatalog, offeredAction, offeredEntity, type Catalog } from "./catalog.js";
 import { explainError } from "./explain-error.js";
 import { toolArguments } from "./input.js";
 import type { AgentTool, ToolOptions } from "./types.js";
 
-export function createDescribeTool(connector: Connector, options: Pick<ToolOptions, "allow" | "readOnly"> = {}): AgentTool {
+export function createDescribeTool(connector: AnyConnector, options: Pick<ToolOptions, "allow" | "readOnly"> = {}): AgentTool {
   const catalog = buildCatalog(connector.manifest, options);
   const entities = Object.keys(catalog.entities);
   return withAdapters({

@@ -1,5 +1,5 @@
 /** `<connector>_execute`: the single tool that runs any action in its scope. */
-import type { Connector } from "../runtime/connector.js";
+import type { AnyConnector } from "../runtime/connector.js";
 import { withAdapters } from "./adapters.js";
 import { buildCatalog, offeredAction } from "./catalog.js";
 import { describeForAgent } from "./describe-for-agent.js";
@@ -10,7 +10,7 @@ import type { AgentTool, ToolOptions } from "./types.js";
 
 const DEFAULT_MAX_RESULT_CHARS = 50_000;
 
-export function createExecuteTool(connector: Connector, options: ToolOptions = {}): AgentTool {
+export function createExecuteTool(connector: AnyConnector, options: ToolOptions = {}): AgentTool {
   const catalog = buildCatalog(connector.manifest, options);
   const maxResultChars = options.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS;
   const scoped = !!options.allow || !!options.readOnly;

@@ -1,7 +1,7 @@
 /** Turns any error from a call into the tool's result text: what went wrong, then what the model should do next. */
 import { AuthError, ConnectorError, CreditsError, NotFoundError, RateLimitError, UpstreamError, ValidationError } from "../errors.js";
 import type { Catalog } from "./catalog.js";
-import { typeLabel } from "./type-label.js";
+import { typeLabel } from "../manifest/type-label.js";
 
 export interface ErrorContext {
   catalog: Catalog;

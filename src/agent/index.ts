@@ -2,4 +2,4 @@
 export { createExecuteTool } from "./execute-tool.js";
 export { createDescribeTool } from "./describe-tool.js";
 export { scopeMatches, type Scope } from "./scope.js";
-export type { AgentTool, AnthropicTool, JsonSchema, LangChainTool, OpenAITool, ToolOptions, VercelAITool } from "./types.js";
+export type { AgentTool, AnthropicTool, JsonSchema, LangChainTool, OpenAITool, ToolCall, ToolOptions, ToolResult, VercelAITool } from "./types.js";

@@ -1,7 +1,7 @@
 /** An action in one compact line for the tool description: create(project_id*,task_id*,spent_date*,hours,notes,...) $0.004 */
 import type { ActionCost } from "../manifest/types.js";
 import type { CatalogAction } from "./catalog.js";
-import { typeLabel } from "./type-label.js";
+import { typeLabel } from "../manifest/type-label.js";
 
 /** Required params (marked *, with their values when they are an enum) and up to `maxOptional` optional ones; "..." when more exist. */
 export function actionSignature(name: string, action: CatalogAction, maxOptional: number, currency: string): string {

@@ -2,7 +2,7 @@
 import { envVariableName } from "../credentials/env.js";
 import type { Action, Manifest, SchemaNode } from "../manifest/types.js";
 import { describeConnector, type ActionDescription } from "../runtime/describe.js";
-import { typeLabel } from "../agent/type-label.js";
+import { typeLabel } from "../manifest/type-label.js";
 import { markdownBanner } from "./banner.js";
 import { agentExample, cliExample, libraryExample, primaryExample } from "./examples.js";
 import { anchor, table } from "./markdown.js";

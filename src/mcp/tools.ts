@@ -3,8 +3,7 @@
  * `<name>_describe`. The listing is built once; each call gets a fresh connector bound to its own user's credentials.
  */
 import type { Context, ContentResult, Tool } from "fastmcp";
-import type { Scope } from "../agent/scope.js";
-import type { ToolCall, ToolResult } from "../agent/types.js";
+import { createDescribeTool, createExecuteTool, type Scope, type ToolCall, type ToolResult } from "../agent/index.js";
 import type { CredentialStore } from "../credentials/types.js";
 import type { Manifest } from "../manifest/types.js";
 import { connect } from "../runtime/connector.js";
@@ -21,7 +20,7 @@ export interface ToolSettings {
 
 export function executeTool(manifest: Manifest, settings: ToolSettings): Tool<McpUser> {
   const scope = { readOnly: settings.readOnly };
-  const listed = connect(manifest).tool(scope);
+  const listed = createExecuteTool(connect(manifest), scope);
   return {
     name: listed.name,
     description: listed.description,
@@ -29,13 +28,13 @@ export function executeTool(manifest: Manifest, settings: ToolSettings): Tool<Mc
     annotations: executeAnnotations(manifest, settings.readOnly),
     async execute(args, context) {
       const connector = connect(manifest, { sandbox: settings.sandbox, credentials: credentialsFor(context.session, manifest.name, settings.sandbox) });
-      return toolResult(await connector.tool(userScope(scope, context.session, manifest.name)).run(args, callOptions(context)));
+      return toolResult(await createExecuteTool(connector, userScope(scope, context.session, manifest.name)).run(args, callOptions(context)));
     },
   };
 }
 
 export function describeTool(manifest: Manifest, settings: ToolSettings): Tool<McpUser> {
-  const tool = connect(manifest).describeTool({ readOnly: settings.readOnly });
+  const tool = createDescribeTool(connect(manifest), { readOnly: settings.readOnly });
   return {
     name: tool.name,
     description: tool.description,

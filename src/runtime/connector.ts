@@ -1,8 +1,5 @@
 /** The generic interpreter: connect(name) gives a Connector that runs any action a manifest declares. */
 import type { Dispatcher } from "undici";
-import { createDescribeTool, createExecuteTool, type AgentTool, type ToolOptions } from "../agent/index.js";
-import type { ActionMap, ActionName, DynamicString, EntityName, ParamsArgs, UntypedActions } from "../codegen/typed-actions.js";
-import type { ConnectorTypes } from "../generated/index.js";
 import { CreditsError, UpstreamError, ValidationError } from "../errors.js";
 import type { CredentialRecord, CredentialStore } from "../credentials/types.js";
 import { findManifest } from "../manifest/registry.js";
@@ -20,6 +17,7 @@ import { getPath } from "./path.js";
 import { planFor, type ActionPlan } from "./plan.js";
 import type { RateLimit } from "./rate-limit.js";
 import { prepareCall, sendPage, type Call, type SendOptions } from "./send.js";
+import type { ActionMap, ActionName, DynamicString, EntityName, ParamsArgs, UntypedActions } from "./typed-actions.js";
 
 export interface ConnectOptions {
   /** A credential record ({ token, account_id } ...) or a store; default: environment variables. */
@@ -119,9 +117,11 @@ export class Connector<M extends ActionMap = UntypedActions> {
   private resolved?: Endpoints;
   private balanceCache?: { amount: number; at: number };
 
-  constructor(manifest: Manifest, options: ConnectOptions = {}) {
-    this.manifest = manifest;
-    this.name = manifest.name;
+  /** A bundled connector by name, or a manifest object you loaded yourself. */
+  constructor(connector: string | Manifest, options: ConnectOptions = {}) {
+    checkConnectOptions(options);
+    this.manifest = typeof connector === "string" ? findManifest(connector, options.connectorsDir) : connector;
+    this.name = this.manifest.name;
     this.options = options;
   }
 
@@ -132,16 +132,6 @@ export class Connector<M extends ActionMap = UntypedActions> {
 
   describe(): ConnectorDescription {
     return describeConnector(this.manifest);
-  }
-
-  /** The single agent tool, `<name>_execute`, optionally narrowed to some actions (src/agent). */
-  tool(options?: ToolOptions): AgentTool {
-    return createExecuteTool(this, options);
-  }
-
-  /** `<name>_describe`: an entity's full params schemas for agents that ask for them. */
-  describeTool(options?: Pick<ToolOptions, "allow" | "readOnly">): AgentTool {
-    return createDescribeTool(this, options);
   }
 
   /** Typed by the generated action map: entity, action and params are checked at compile time, and data is typed. */
@@ -315,6 +305,9 @@ export class Connector<M extends ActionMap = UntypedActions> {
   }
 }
 
+/** Any connector, whatever its action map: what code that runs actions by name at run time takes. */
+export type AnyConnector = Connector<any>;
+
 /** The next page of a single-page call; a link that cannot be followed ends the list there rather than losing this page. */
 function nextOrNone(call: Call, request: PageRequest, page: Page): PageRequest | undefined {
   try {
@@ -324,11 +317,7 @@ function nextOrNone(call: Call, request: PageRequest, page: Page): PageRequest |
   }
 }
 
-/** A Connector for a bundled connector by name (typed from src/generated), or a manifest object you loaded yourself. */
-export function connect<N extends keyof ConnectorTypes>(connector: N, options?: ConnectOptions): Connector<ConnectorTypes[N]>;
-export function connect(connector: string | Manifest, options?: ConnectOptions): Connector;
+/** A Connector for a bundled connector by name, or a manifest object you loaded yourself. */
 export function connect(connector: string | Manifest, options: ConnectOptions = {}): Connector {
-  checkConnectOptions(options);
-  const manifest = typeof connector === "string" ? findManifest(connector, options.connectorsDir) : connector;
-  return new Connector(manifest, options);
+  return new Connector(connector, options);
 }

@@ -1,7 +1,7 @@
 /**
  * The contract between generated action maps (src/generated) and the typed `connect`/`execute`:
  * a map `{ [entity]: { [action]: { params; data } } }`, and how a call's arguments derive from it.
- * Types only: the runtime imports nothing from codegen at run time.
+ * Types only.
  */
 
 /** One action: the params it takes and the `data` it gives back. */

@@ -1,5 +1,5 @@
 /** A short, readable type for a JSON Schema: "integer", "string (date)", "Project|Tasks", "string[]". */
-import type { SchemaNode } from "../manifest/types.js";
+import type { SchemaNode } from "./types.js";
 
 export function typeLabel(schema: SchemaNode): string {
   if (schema.enum) return schema.enum.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join("|");
