@@ -3,20 +3,30 @@
  * `instanceof` works, and no error ever carries a secret.
  */
 
-export type ErrorCode =
+/** What a call can fail with, whichever face it came through. */
+export type CallErrorCode =
   | "E_MANIFEST"
   | "E_VALIDATION"
+  | "E_SCOPE"
   | "E_AUTH"
   | "E_NOT_FOUND"
   | "E_RATE_LIMIT"
   | "E_CREDITS"
   | "E_UPSTREAM"
   | "E_NETWORK"
-  | "E_TIMEOUT";
+  | "E_TIMEOUT"
+  // The caller gave up (its signal aborted): the call's outcome in a call record; the caller has its own reason.
+  | "E_CANCELLED";
 
-export class ConnectorError extends Error {
-  readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+/** What the hosted API says about its own resources (tokens, accounts, OAuth states, request bodies). */
+export type ServiceErrorCode = "E_FORBIDDEN" | "E_REVOKED" | "E_OAUTH_STATE" | "E_OAUTH_DENIED" | "E_TOO_LARGE" | "E_INTERNAL";
+
+/** Every code the project produces: scripts, exit codes and HTTP statuses are keyed on these. */
+export type ErrorCode = CallErrorCode | ServiceErrorCode;
+
+export class ConnectorError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  constructor(code: C, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
     this.name = new.target.name;
@@ -43,7 +53,7 @@ export interface ManifestIssue {
   message: string;
 }
 
-export class ManifestError extends ConnectorError {
+export class ManifestError extends ConnectorError<"E_MANIFEST"> {
   readonly issues: ManifestIssue[];
   constructor(issues: ManifestIssue[]) {
     super("E_MANIFEST", issues.map(formatIssue).join("\n"));
@@ -62,7 +72,7 @@ export interface ParamIssue {
   message: string;
 }
 
-export class ValidationError extends ConnectorError {
+export class ValidationError extends ConnectorError<"E_VALIDATION"> {
   readonly issues: ParamIssue[];
   constructor(summary: string, issues: ParamIssue[] = []) {
     const details = issues.map((i) => `  - ${i.param ? `${i.param}: ` : ""}${i.message}`).join("\n");
@@ -71,9 +81,20 @@ export class ValidationError extends ConnectorError {
   }
 }
 
+/** An entity and action that exist but are outside what this connection may do (its allow list or read-only). */
+export class ScopeError extends ConnectorError<"E_SCOPE"> {
+  readonly entity: string;
+  readonly action: string;
+  constructor(message: string, details: { entity: string; action: string }) {
+    super("E_SCOPE", message);
+    this.entity = details.entity;
+    this.action = details.action;
+  }
+}
+
 export type AuthReason = "missing" | "invalid" | "expired" | "revoked" | "refresh_failed" | "forbidden" | "unavailable";
 
-export class AuthError extends ConnectorError {
+export class AuthError extends ConnectorError<"E_AUTH"> {
   readonly reason: AuthReason;
   /** The credentials concerned, by field name (never their values). */
   readonly credentials: string[];
@@ -92,7 +113,7 @@ interface UpstreamDetails {
   requestId?: string;
 }
 
-export class NotFoundError extends ConnectorError {
+export class NotFoundError extends ConnectorError<"E_NOT_FOUND"> {
   readonly status: number;
   readonly upstreamMessage?: string;
   readonly requestId?: string;
@@ -103,7 +124,7 @@ export class NotFoundError extends ConnectorError {
   }
 }
 
-export class RateLimitError extends ConnectorError {
+export class RateLimitError extends ConnectorError<"E_RATE_LIMIT"> {
   /** Seconds to wait before trying again, when known. */
   readonly retryAfter?: number;
   readonly status?: number;
@@ -114,7 +135,7 @@ export class RateLimitError extends ConnectorError {
   }
 }
 
-export class CreditsError extends ConnectorError {
+export class CreditsError extends ConnectorError<"E_CREDITS"> {
   /** The account's balance, when known. */
   readonly balance?: number;
   /** What the call would cost (the estimate). */
@@ -129,7 +150,7 @@ export class CreditsError extends ConnectorError {
   }
 }
 
-export class UpstreamError extends ConnectorError {
+export class UpstreamError extends ConnectorError<"E_UPSTREAM"> {
   readonly status: number;
   readonly upstreamMessage?: string;
   readonly requestId?: string;
@@ -140,16 +161,29 @@ export class UpstreamError extends ConnectorError {
   }
 }
 
-export class NetworkError extends ConnectorError {
+export class NetworkError extends ConnectorError<"E_NETWORK"> {
   constructor(message: string, options?: { cause?: unknown }) {
     super("E_NETWORK", message, options);
   }
 }
 
-export class TimeoutError extends ConnectorError {
+export class TimeoutError extends ConnectorError<"E_TIMEOUT"> {
   readonly timeoutMs: number;
   constructor(message: string, timeoutMs: number) {
     super("E_TIMEOUT", message);
     this.timeoutMs = timeoutMs;
   }
 }
+
+/** The errors a call can end with, as a union: `switch (error.code)` narrows to the class. */
+export type CallError =
+  | ManifestError
+  | ValidationError
+  | ScopeError
+  | AuthError
+  | NotFoundError
+  | RateLimitError
+  | CreditsError
+  | UpstreamError
+  | NetworkError
+  | TimeoutError;

@@ -1,14 +1,13 @@
-/** The actions one tool offers: the connector's description narrowed to the tool's scope, with each action's cost. */
-import { ValidationError } from "../errors.js";
+/** The actions one tool offers: the connector's description narrowed to the connection's scope, with each action's cost. */
 import type { ActionCost, Manifest } from "../manifest/types.js";
-import { describeConnector, type ActionDescription } from "../runtime/describe.js";
-import { checkScope, inScope, type Scope } from "./scope.js";
+import type { AnyConnector } from "../runtime/connector.js";
+import type { ActionDescription } from "../runtime/describe.js";
 
 export interface CatalogAction extends ActionDescription {
   cost?: ActionCost;
   /** The action's own params first, then those from shared groups (paging, filters): the order worth showing. */
   keyOrder: string[];
-  /** Params that only select a page; meta.next fills them in. */
+  /** Params that only select a page; a cursor fills them in. */
   pagingParams: string[];
 }
 
@@ -20,44 +19,51 @@ export interface CatalogEntity {
 export interface Catalog {
   manifest: Manifest;
   entities: Record<string, CatalogEntity>;
+  /** Some actions of the manifest are left out (the connection is scoped). */
+  scoped: boolean;
+  effects: ToolEffects;
 }
 
-export function buildCatalog(manifest: Manifest, scope: Scope = {}): Catalog {
-  checkScope(manifest, scope);
-  const described = describeConnector(manifest);
+/** What the actions a tool offers can do, for hosts that label tools (MCP annotations). */
+export interface ToolEffects {
+  /** How many actions the tool offers. */
+  actions: number;
+  /** Every one only reads. */
+  readOnly: boolean;
+  /** Some can delete or overwrite. */
+  destructive: boolean;
+}
+
+export function buildCatalog(connector: AnyConnector): Catalog {
+  const { manifest } = connector;
   const entities: Catalog["entities"] = {};
-  for (const [entity, e] of Object.entries(described.entities)) {
+  const effects: ToolEffects = { actions: 0, readOnly: true, destructive: false };
+  let total = 0;
+  for (const [entity, e] of Object.entries(connector.describe().entities)) {
     const actions: Record<string, CatalogAction> = {};
     for (const [action, a] of Object.entries(e.actions)) {
-      if (!inScope(scope, entity, action, a.annotations.read_only)) continue;
-      const spec = manifest.entities[entity]!.actions[action]!;
-      const own = Object.keys(spec.params ?? {});
-      const all = Object.keys(a.params.properties ?? {});
-      const strategy = spec.pagination ? manifest.pagination?.[spec.pagination] : undefined;
-      actions[action] = {
-        ...a,
-        ...(spec.cost ? { cost: spec.cost } : {}),
-        keyOrder: [...own, ...all.filter((name) => !own.includes(name))],
-        pagingParams: [strategy?.param, strategy?.token_param].filter((p): p is string => !!p),
-      };
+      total++;
+      if (!connector.allows(entity, action)) continue;
+      effects.actions++;
+      effects.readOnly &&= a.annotations.read_only;
+      effects.destructive ||= a.annotations.destructive;
+      actions[action] = catalogAction(manifest, entity, action, a);
     }
     if (Object.keys(actions).length) entities[entity] = { description: e.description, actions };
   }
-  return { manifest, entities };
+  return { manifest, entities, scoped: effects.actions < total, effects };
 }
 
-/** An entity the tool offers, or a ValidationError listing those it does (and saying so when the name exists but is out of scope). */
-export function offeredEntity(catalog: Catalog, entity: string): CatalogEntity {
-  if (Object.hasOwn(catalog.entities, entity)) return catalog.entities[entity]!;
-  const why = Object.hasOwn(catalog.manifest.entities, entity) ? `entity "${entity}" is not available to this tool` : `unknown entity "${entity}" for ${catalog.manifest.name}`;
-  throw new ValidationError(`${why}; entities: ${Object.keys(catalog.entities).join(", ")}`);
-}
-
-/** An action the tool offers, or a ValidationError listing the entity's offered actions. */
-export function offeredAction(catalog: Catalog, entity: string, action: string): CatalogAction {
-  const offered = offeredEntity(catalog, entity);
-  if (Object.hasOwn(offered.actions, action)) return offered.actions[action]!;
-  const exists = Object.hasOwn(catalog.manifest.entities[entity]!.actions, action);
-  const why = exists ? `${entity}.${action} is not allowed for this tool` : `unknown action "${action}" for ${catalog.manifest.name} ${entity}`;
-  throw new ValidationError(`${why}; ${entity} actions: ${Object.keys(offered.actions).join(", ")}`);
+function catalogAction(manifest: Manifest, entity: string, action: string, described: ActionDescription): CatalogAction {
+  const spec = manifest.entities[entity]!.actions[action]!;
+  const own = Object.keys(spec.params ?? {});
+  const all = Object.keys(described.params.properties ?? {});
+  const strategy = spec.pagination ? manifest.pagination?.[spec.pagination] : undefined;
+  const paging = strategy?.type === "page_number" ? [strategy.param, strategy.token_param] : strategy?.type === "cursor" || strategy?.type === "offset" ? [strategy.param] : [];
+  return {
+    ...described,
+    ...(spec.cost ? { cost: spec.cost } : {}),
+    keyOrder: [...own, ...all.filter((name) => !own.includes(name))],
+    pagingParams: paging.filter((p): p is string => !!p),
+  };
 }

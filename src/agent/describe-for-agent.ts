@@ -11,8 +11,6 @@ export interface AgentDescriptionOptions {
   maxChars?: number;
   /** Where results are cut, to say so. */
   maxResultChars: number;
-  /** The tool is narrowed (allow / readOnly): say so, so the model does not look for what is missing. */
-  scoped: boolean;
 }
 
 // Optional params shown per action, most first; the first level that fits the budget wins.
@@ -34,16 +32,17 @@ function preamble(catalog: Catalog, options: AgentDescriptionOptions): string {
   const priced = Object.values(catalog.entities).some((e) => Object.values(e.actions).some((a) => a.cost));
   const lines = [
     `${manifest.title} (${manifest.name}): ${manifest.description.trim()}`,
-    'Call with {"entity", "action", "params"}. Optional: "all": true fetches every page of a list; "limit": N stops after N records; ' +
+    'Call with {"entity", "action", "params"}. Optional: "cursor": continue a list; "all": true fetches every page of a list; "limit": N stops after N records; ' +
       '"fields": ["id", "project.name"] keeps only those (dotted) fields of each record.',
   ];
-  if (options.scoped) lines.push("This tool is limited to the actions listed below.");
+  // The tool is narrowed: say so, so the model does not look for what is missing.
+  if (catalog.scoped) lines.push("This tool is limited to the actions listed below.");
   if (manifest.guidance?.length) lines.push("", "Rules:", ...manifest.guidance.map((rule) => `- ${rule}`));
   lines.push(
     "",
-    'Results are JSON {"meta", "data"}. A list gives one page: when meta.has_more, call again with meta.next as params (or use all/limit); ' +
-      "meta.skip, when present, counts the records of that next page you already have. " +
-      `Results longer than ${options.maxResultChars} characters are cut, with a note on how to get the rest.`,
+    'Results are JSON {"meta", "data"}. A list gives one page: when meta.has_more, call again with {"cursor": meta.cursor} to go on exactly ' +
+      "after the last record returned (same filters; nothing skipped or repeated), or use all/limit. " +
+      `Results longer than ${options.maxResultChars} characters are cut to whole records, with meta.cursor at the first one left out.`,
   );
   if (priced)
     lines.push(

@@ -1,13 +1,15 @@
 /** `<connector>_describe`: one entity's (or action's) full params schema, for models that want more than the compact list. */
 import type { AnyConnector } from "../runtime/connector.js";
+import type { Scope } from "../runtime/scope.js";
 import { withAdapters } from "./adapters.js";
-import { buildCatalog, offeredAction, offeredEntity, type Catalog } from "./catalog.js";
+import { buildCatalog, type Catalog } from "./catalog.js";
 import { explainError } from "./explain-error.js";
+import { offeredAction, offeredEntity } from "./offered.js";
 import { toolArguments } from "./input.js";
-import type { AgentTool, ToolOptions } from "./types.js";
+import type { AgentTool } from "./types.js";
 
-export function createDescribeTool(connector: AnyConnector, options: Pick<ToolOptions, "allow" | "readOnly"> = {}): AgentTool {
-  const catalog = buildCatalog(connector.manifest, options);
+export function createDescribeTool(connector: AnyConnector, scope: Scope = {}): AgentTool {
+  const catalog = buildCatalog(connector.withScope(scope));
   const entities = Object.keys(catalog.entities);
   return withAdapters({
     name: `${connector.name}_describe`,
@@ -23,6 +25,7 @@ export function createDescribeTool(connector: AnyConnector, options: Pick<ToolOp
       required: ["entity"],
       additionalProperties: false,
     },
+    effects: { actions: catalog.effects.actions, readOnly: true, destructive: false },
     async run(args) {
       try {
         const { entity, action } = toolArguments(args);

@@ -1,35 +1,66 @@
-/** `<connector>_execute`: the single tool that runs any action in its scope. */
+/** `<connector>_execute`: the single tool that runs any action in its connection's scope. */
 import type { AnyConnector } from "../runtime/connector.js";
 import { withAdapters } from "./adapters.js";
-import { buildCatalog, offeredAction } from "./catalog.js";
+import { buildCatalog } from "./catalog.js";
 import { describeForAgent } from "./describe-for-agent.js";
 import { explainError } from "./explain-error.js";
 import { executeInputSchema, parseExecuteInput, type ExecuteInput } from "./input.js";
 import { resultText } from "./result-text.js";
-import type { AgentTool, ToolOptions } from "./types.js";
+import type { AgentTool, ToolCall, ToolOptions } from "./types.js";
 
 const DEFAULT_MAX_RESULT_CHARS = 50_000;
 
+/** Built once (catalog, description, schema); each call may run on another connection to the same connector. */
 export function createExecuteTool(connector: AnyConnector, options: ToolOptions = {}): AgentTool {
-  const catalog = buildCatalog(connector.manifest, options);
+  const scope = { allow: options.allow, readOnly: options.readOnly };
+  const scoped = connector.withScope(scope);
+  const catalog = buildCatalog(scoped);
   const maxResultChars = options.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS;
-  const scoped = !!options.allow || !!options.readOnly;
+  const advice = { catalog, credentialAdvice: options.credentialAdvice };
+  // A host's connection for one call, held to the tool's scope too: narrowed once per connection, not per call.
+  const narrowings = new WeakMap<AnyConnector, AnyConnector>();
+  const narrowed = (given: AnyConnector) => {
+    let found = narrowings.get(given);
+    if (!found) narrowings.set(given, (found = sameConnector(connector, given).withScope(...scoped.scopes)));
+    return found;
+  };
   return withAdapters({
-    name: `${connector.name}_execute`,
-    description: describeForAgent(catalog, { maxChars: options.maxDescriptionChars, maxResultChars, scoped }),
+    name: options.name ?? `${connector.name}_execute`,
+    description: describeForAgent(catalog, { maxChars: options.maxDescriptionChars, maxResultChars }),
     inputSchema: executeInputSchema(catalog),
-    async run(args, call = {}) {
+    effects: catalog.effects,
+    async run(args, call: ToolCall = {}) {
       let input: ExecuteInput | undefined;
       try {
         input = parseExecuteInput(args, catalog);
-        // Refused before anything is sent: an entity or action the tool does not offer.
-        offeredAction(catalog, input.entity, input.action);
-        const walk = { all: input.all, limit: input.limit, budget: options.budget, signal: call.signal, onPage: call.onPage };
-        const result = await connector.execute(input.entity, input.action, input.params, walk);
-        return { text: resultText(result, { maxChars: maxResultChars, fields: input.fields }), isError: false };
+        const target = call.connector ? narrowed(call.connector) : scoped;
+        const result = await target.execute(input.entity, input.action, input.params, {
+          cursor: input.cursor,
+          all: input.all,
+          limit: input.limit,
+          fields: input.fields,
+          pageSize: agentPageSize(target, input),
+          budget: options.budget,
+          signal: call.signal,
+          onPage: call.onPage,
+        });
+        return { text: resultText(target, result, { maxChars: maxResultChars, fromStart: input.cursor === undefined }), isError: false };
       } catch (error) {
-        return { text: explainError(error, { catalog, entity: input?.entity ?? "", action: input?.action ?? "" }), isError: true };
+        return { text: explainError(error, { ...advice, entity: input?.entity ?? "", action: input?.action ?? "" }), isError: true };
       }
     },
   });
+}
+
+/** Pages that fit the result's size (the manifest's agent_page_size), unless the call walks everything or sets the size itself. */
+function agentPageSize(connector: AnyConnector, input: ExecuteInput): number | undefined {
+  // A call the connection refuses is refused by execute (and recorded there), not here.
+  if (input.all || input.cursor !== undefined || !connector.allows(input.entity, input.action)) return undefined;
+  const size = connector.plan(input.entity, input.action).pagination?.agent_page_size;
+  return size === undefined ? undefined : Math.min(size, input.limit ?? size);
+}
+
+function sameConnector(tool: AnyConnector, given: AnyConnector): AnyConnector {
+  if (given.manifest !== tool.manifest) throw new TypeError(`${tool.name}_execute cannot run a call on a ${given.name} connection`);
+  return given;
 }

@@ -1,5 +1,5 @@
 /** Turns any error from a call into the tool's result text: what went wrong, then what the model should do next. */
-import { AuthError, ConnectorError, CreditsError, NotFoundError, RateLimitError, UpstreamError, ValidationError } from "../errors.js";
+import { AuthError, ConnectorError, CreditsError, NotFoundError, RateLimitError, ScopeError, UpstreamError, ValidationError } from "../errors.js";
 import type { Catalog } from "./catalog.js";
 import { typeLabel } from "../manifest/type-label.js";
 
@@ -7,6 +7,8 @@ export interface ErrorContext {
   catalog: Catalog;
   entity: string;
   action: string;
+  /** Replaces the default credentials advice (which names environment variables), e.g. for a hosted user. */
+  credentialAdvice?: string;
 }
 
 export function explainError(error: unknown, context: ErrorContext): string {
@@ -16,6 +18,8 @@ export function explainError(error: unknown, context: ErrorContext): string {
 
 function nextStep(error: ConnectorError, context: ErrorContext): string {
   if (error instanceof ValidationError) return fixParams(context);
+  if (error instanceof ScopeError)
+    return "this tool may run only the actions its description lists: use one of those, or tell the user this needs an account with wider access.";
   if (error instanceof AuthError) return fixCredentials(error, context);
   if (error instanceof NotFoundError) return `check the ids you sent: ${findIds(context)}, then call again with an id from its results.`;
   if (error instanceof RateLimitError)
@@ -38,8 +42,9 @@ function fixParams({ catalog, entity, action }: ErrorContext): string {
   return `fix the params and call again (nothing was sent). ${entity}.${action} params (* required): ${params.join(", ") || "none"}.`;
 }
 
-function fixCredentials(error: AuthError, { catalog }: ErrorContext): string {
+function fixCredentials(error: AuthError, { catalog, credentialAdvice }: ErrorContext): string {
   if (error.reason === "forbidden") return "these credentials lack permission for this action: do something else, or ask the user for an account with the rights.";
+  if (credentialAdvice) return `retrying will not help: ${credentialAdvice}`;
   const fields = Object.values(catalog.manifest.auth).flatMap((variant) => Object.entries(variant.fields));
   const concerned = fields.filter(([name, spec]) => spec.env && (error.credentials.length === 0 || error.credentials.includes(name)));
   const variables = [...new Set(concerned.map(([, spec]) => spec.env))].join(", ");

@@ -1,5 +1,4 @@
 /** The agent face: one tool per connector (plus an optional describe tool), in every framework's shape. */
 export { createExecuteTool } from "./execute-tool.js";
 export { createDescribeTool } from "./describe-tool.js";
-export { scopeMatches, type Scope } from "./scope.js";
 export type { AgentTool, AnthropicTool, JsonSchema, LangChainTool, OpenAITool, ToolCall, ToolOptions, ToolResult, VercelAITool } from "./types.js";

@@ -1,5 +1,7 @@
 /** The agent tool's public shapes, with no dependency on any agent framework. */
-import type { Scope } from "./scope.js";
+import type { AnyConnector } from "../runtime/connector.js";
+import type { Scope } from "../runtime/scope.js";
+import type { ToolEffects } from "./catalog.js";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -10,12 +12,21 @@ export interface ToolOptions extends Scope {
   maxDescriptionChars?: number;
   /** Refuse, before sending, any call estimated to cost more than this (the manifest's currency). */
   budget?: number;
+  /** What to tell the model when credentials are missing or refused (default: the environment variables to set). */
+  credentialAdvice?: string;
+  /** The tool's name (default `<connector>_execute`). */
+  name?: string;
 }
 
-/** What a host (an MCP server, say) can add to one call: its cancellation and a progress callback per page. */
+/** What a host (an MCP server, say) can add to one call. */
 export interface ToolCall {
   signal?: AbortSignal;
   onPage?: (progress: { pages: number; records: number }) => void;
+  /**
+   * Run this call on another connection to the same connector (a user's own credentials), held to the tool's scope
+   * as well: one tool, with its description built once, serves many users.
+   */
+  connector?: AnyConnector;
 }
 
 /** A call's outcome: the text for the model, and whether it reports a failure. */
@@ -29,6 +40,8 @@ export interface ToolRunner {
   name: string;
   description: string;
   inputSchema: JsonSchema;
+  /** What the actions the tool offers can do (for hosts that label tools). */
+  effects: ToolEffects;
   /** Runs the model's call; never throws for a bad call or an API error: the text says what to do instead. */
   run(args: unknown, call?: ToolCall): Promise<ToolResult>;
 }

@@ -5,6 +5,7 @@ const EXIT_CODES: Partial<Record<ErrorCode, number>> = {
   E_AUTH: 2,
   E_NOT_FOUND: 3,
   E_VALIDATION: 4,
+  E_SCOPE: 4,
   E_MANIFEST: 4,
   E_RATE_LIMIT: 5,
   E_CREDITS: 5,

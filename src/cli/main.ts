@@ -20,7 +20,7 @@ Start here:
   connectors execute harvest time_entries list -p from=2026-06-01 --all --output table
       your time entries since June 1
 
-Exit codes: 0 ok, 1 other, 2 auth, 3 not found, 4 validation, 5 rate limited or out of credits.`,
+Exit codes: 0 ok, 1 other, 2 auth, 3 not found, 4 validation or out of scope, 5 rate limited or out of credits.`,
   );
 
 program
@@ -49,11 +49,14 @@ program
   .option("-p, --param <key=value>", "one param (repeatable); values are coerced by the action's schema", collect, [])
   .option("--all", "fetch every page")
   .option("--limit <n>", "stop after n records (walks pages as needed)", Number)
+  .option("--cursor <cursor>", "go on after an earlier result's last record (its meta.cursor)")
   .option("--fields <a,b>", "keep only these fields of each record")
   .option("--account <name>", "named account for credentials", "default")
   .option("--base-url <url>", "send requests to this base URL instead of the API's")
   .option("--sandbox", "run against the embedded sandbox (no account needed)")
   .option("--budget <usd>", "refuse, before sending, a call whose estimated cost is over this amount", Number)
+  .option("--allow <patterns...>", "refuse actions outside these entity.action patterns (e.g. 'time_entries.*')")
+  .option("--read-only", "refuse actions that are not read-only")
   .addOption(new Option("--output <format>", "output format").choices(["json", "ndjson", "table", "csv"]).default("json"))
   .action(async (connector, entity, action, options) => (await import("./commands/execute.js")).execute(connector, entity, action, options));
 
@@ -74,6 +77,7 @@ program
   .option("--tokens <file>", "HTTP: JSON file (chmod 600) mapping each bearer token to its user's credentials")
   .option("--database <url>", "HTTP: the hosted API's store (sqlite:PATH or postgres://...); its MCP tokens name users' connected accounts (needs CONNECTORS_MASTER_KEY)")
   .option("--read-only", "serve only read-only actions")
+  .option("--split", "two tools per connector, <name>_read and <name>_write, so a client can approve reads alone")
   .option("--sandbox", "run every call against the embedded sandbox (no account needed)")
   .action(async (connectors, options) => (await import("./commands/mcp.js")).mcp(connectors, options));
 

@@ -1,12 +1,5 @@
 /** Formats records for the terminal or a pipe: json, ndjson, table, csv. */
-import { getPath } from "../runtime/path.js";
-
 export type Format = "json" | "ndjson" | "table" | "csv";
-
-export function pickFields(record: unknown, fields: string[] | undefined): unknown {
-  if (!fields || typeof record !== "object" || record === null) return record;
-  return Object.fromEntries(fields.map((f) => [f, getPath(record, f)]));
-}
 
 /** One level of nesting becomes dotted columns (project.name); deeper values are JSON. */
 function flatten(record: unknown): Record<string, string> {

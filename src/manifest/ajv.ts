@@ -6,7 +6,7 @@ import addFormatsModule from "ajv-formats";
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 export function createAjv(options: Options = {}): Ajv {
-  const ajv = new Ajv({ strict: true, allErrors: true, strictTypes: false, ...options });
+  const ajv = new Ajv({ strict: true, allErrors: true, strictTypes: false, discriminator: true, ...options });
   addFormats(ajv);
   return ajv;
 }

@@ -30,6 +30,7 @@ export function checkManifest(manifest: Manifest): Finding[] {
   const allFields = new Set<string>();
   for (const [name, variant] of Object.entries(manifest.auth)) {
     checkVariant(name, variant, findings);
+    checkDiscovery(manifest, name, variant, findings);
     for (const field of variantFieldNames(variant)) allFields.add(field);
   }
   for (const [group, params] of Object.entries(manifest.param_groups ?? {}))
@@ -39,7 +40,6 @@ export function checkManifest(manifest: Manifest): Finding[] {
     for (const [actionName, action] of Object.entries(entity.actions))
       checkAction(manifest, action, ["entities", entityName, "actions", actionName], allFields, findings);
   checkErrorRules(manifest, allFields, findings);
-  checkStrategies(manifest, findings);
   const balance = manifest.costs?.balance;
   if (balance && !manifest.entities[balance.entity]?.actions[balance.action])
     findings.push({ path: ["costs", "balance"], message: `no action ${balance.entity}.${balance.action} to read the balance with` });
@@ -61,16 +61,11 @@ function checkErrorRules(manifest: Manifest, allFields: Set<string>, findings: F
   });
 }
 
-/** The request params a strategy sets on later pages (with the runtime's default names). */
+/** The request params a strategy sets on later pages, and the page size it may set. */
 function pagingParams(strategy: PaginationStrategy): string[] {
-  const defaults: Partial<Record<PaginationStrategy["type"], string>> = { page_number: "page", cursor: "cursor", offset: "offset" };
-  const param = strategy.param ?? defaults[strategy.type];
-  return [param, strategy.token_param].filter((name): name is string => !!name);
-}
-
-function checkStrategies(manifest: Manifest, findings: Finding[]): void {
-  for (const [name, strategy] of Object.entries(manifest.pagination ?? {}))
-    if (strategy.type === "cursor" && !strategy.next) findings.push({ path: ["pagination", name], message: "a cursor strategy needs `next`: the path to the next cursor in the response" });
+  if (strategy.type === "none") return [];
+  const own = strategy.type === "link" ? [] : strategy.type === "page_number" ? [strategy.param, strategy.token_param] : [strategy.param];
+  return [...own, strategy.size_param].filter((name): name is string => !!name);
 }
 
 function checkVariant(name: string, variant: AuthVariant, findings: Finding[]): void {
@@ -81,6 +76,19 @@ function checkVariant(name: string, variant: AuthVariant, findings: Finding[]): 
       if (!variant.fields[field]) findings.push({ path: [...at, "fields"], message: `an oauth2_refresh variant needs the field "${field}"` });
   }
   checkTemplates(variant.apply, variantFieldNames(variant), [...at, "apply"], findings);
+}
+
+/** The discovery action exists and the field it fills is one of the variant's. */
+function checkDiscovery(manifest: Manifest, name: string, variant: AuthVariant, findings: Finding[]): void {
+  const discovery = variant.account_discovery;
+  if (!discovery) return;
+  const at = ["auth", name, "account_discovery"];
+  if (variant.type !== "oauth2_refresh") findings.push({ path: at, message: "account_discovery belongs to an oauth2_refresh variant" });
+  const [entity, action] = discovery.action.split(".") as [string, string];
+  const spec = Object.hasOwn(manifest.entities, entity) && Object.hasOwn(manifest.entities[entity]!.actions, action) ? manifest.entities[entity]!.actions[action] : undefined;
+  if (!spec) findings.push({ path: [...at, "action"], message: `unknown action "${discovery.action}"` });
+  else if (!spec.records) findings.push({ path: [...at, "action"], message: `${discovery.action} returns no list of records to choose from` });
+  if (!Object.hasOwn(variant.fields, discovery.field)) findings.push({ path: [...at, "field"], message: `"${discovery.field}" is not a field of this variant` });
 }
 
 function checkTemplates(apply: ApplyTemplates | undefined, fields: Set<string>, at: string[], findings: Finding[]): void {

@@ -48,6 +48,8 @@ export function parseManifest(text: string, file = "<manifest>"): Manifest {
   return data as Manifest;
 }
 
+const DISCRIMINATED_TYPES = "link, page_number, cursor, offset, none";
+
 /** Turns ajv errors into findings, dropping the noise anyOf/propertyNames add around the real cause. */
 function schemaFindings(errors: ErrorObject[]): Finding[] {
   const findings: Finding[] = [];
@@ -75,6 +77,8 @@ function schemaFinding(error: ErrorObject): Finding {
       return { path, message: `must be one of: ${(params.allowedValues as unknown[]).join(", ")}` };
     case "pattern":
       return { path, message: `must match ${params.pattern}` };
+    case "discriminator":
+      return { path, key: String(params.tag), message: `unknown ${params.tag} ${JSON.stringify(params.tagValue)}; one of: ${DISCRIMINATED_TYPES}` };
     default:
       return { path, message: error.message ?? error.keyword };
   }

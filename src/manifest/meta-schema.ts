@@ -6,6 +6,9 @@
 const identifier = { type: "string", pattern: "^[a-z][a-z0-9_]*$" } as const;
 const stringMap = { type: "object", additionalProperties: { type: "string" } } as const;
 const nameList = { type: "array", items: identifier, uniqueItems: true } as const;
+const path = { type: "string", minLength: 1 } as const;
+const wireName = { type: "string", minLength: 1 } as const;
+const positiveInteger = { type: "integer", minimum: 1 } as const;
 const jsonType = { enum: ["string", "integer", "number", "boolean", "array", "object", "null"] } as const;
 
 const schemaKeywords = {
@@ -126,6 +129,19 @@ export const metaSchema = {
         apply: applyTemplates,
         token_url: { type: "string", pattern: "^https?://" },
         authorize_url: { type: "string", pattern: "^https?://" },
+        account_discovery: {
+          type: "object",
+          additionalProperties: false,
+          required: ["action", "field"],
+          properties: {
+            action: { type: "string", pattern: "^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$" },
+            field: identifier,
+            id: path,
+            name: path,
+            where: { type: "object", additionalProperties: { type: ["string", "number", "boolean"] } },
+            pick: { enum: ["single", "first"] },
+          },
+        },
       },
     },
     rateLimit: {
@@ -138,23 +154,19 @@ export const metaSchema = {
         description: { type: "string" },
       },
     },
+    // One member per strategy, each with its own keys (as Nango's union types): a wrong combination is an error.
     pagination: {
       type: "object",
-      additionalProperties: false,
       required: ["type"],
-      properties: {
-        type: { enum: ["link", "page_number", "cursor", "offset", "none"] },
-        next: { type: "string" },
-        param: { type: "string" },
-        size_param: { type: "string" },
-        total: { type: "string" },
-        total_pages: { type: "string" },
-        page: { type: "string" },
-        token: { type: "string" },
-        token_param: { type: "string" },
-        max_pages: { type: "integer", minimum: 1 },
-        page_size: { type: "integer", minimum: 1 },
-      },
+      properties: { type: { enum: ["link", "page_number", "cursor", "offset", "none"] } },
+      discriminator: { propertyName: "type" },
+      oneOf: [
+        strategy("link", ["next"], { next: path, total_pages: path, page: path }),
+        strategy("page_number", ["param"], { param: wireName, total_pages: path, page: path, token: path, token_param: wireName, max_pages: positiveInteger }),
+        strategy("cursor", ["param", "next"], { param: wireName, next: path }),
+        strategy("offset", ["param"], { param: wireName }),
+        { type: "object", additionalProperties: false, required: ["type"], properties: { type: { const: "none" } } },
+      ],
     },
     errorRule: {
       type: "object",
@@ -237,6 +249,23 @@ export const metaSchema = {
     },
   },
 } as const;
+
+/** A pagination strategy's schema: its `type`, its required keys, and the keys every paged strategy may set. */
+function strategy(type: string, required: string[], own: Record<string, object>) {
+  return {
+    type: "object",
+    additionalProperties: false,
+    required: ["type", ...required],
+    properties: {
+      type: { const: type },
+      ...own,
+      size_param: wireName,
+      total: path,
+      page_size: positiveInteger,
+      agent_page_size: positiveInteger,
+    },
+  } as const;
+}
 
 /** Nested objects keep JSON Schema's own `required: [names]`. */
 function nameListLoose() {

@@ -69,6 +69,23 @@ export interface AuthVariant {
   token_url?: string;
   /** oauth2_refresh: the user-facing authorize endpoint (for connect flows). */
   authorize_url?: string;
+  /** oauth2_refresh: how a connect flow finds a credential field the authorization does not give (e.g. the account id). */
+  account_discovery?: AccountDiscovery;
+}
+
+/** After the code exchange: run an action with the new tokens, and fill a credential field from one of its records. */
+export interface AccountDiscovery {
+  /** entity.action to run (it must not need the field it fills). */
+  action: string;
+  /** The credential field to fill. */
+  field: string;
+  /** Path of the value in each record (default id), and of a name to show when the user must choose. */
+  id?: string;
+  name?: string;
+  /** Keep only records whose fields equal these values (e.g. the product this connector acts on). */
+  where?: Record<string, string | number | boolean>;
+  /** single (default): fill it when exactly one record is left, else the user chooses; first: take the first. */
+  pick?: "single" | "first";
 }
 
 export interface RateLimitGroup {
@@ -77,30 +94,66 @@ export interface RateLimitGroup {
   description?: string;
 }
 
-export type PaginationType = "link" | "page_number" | "cursor" | "offset" | "none";
-
-export interface PaginationStrategy {
-  type: PaginationType;
-  /** link: path to the next URL; cursor: path to the next token. */
-  next?: string;
-  /** page_number / cursor / offset: the request parameter that selects the page. */
-  param?: string;
-  /** page_number / offset: the request parameter that sets the page size. */
+/** What every strategy that pages may declare. */
+interface PagedStrategy {
+  /** The request parameter that sets the page size. */
   size_param?: string;
-  /** Paths in the response body for totals, when the API gives them. */
+  /** Path in the response body to the total number of records, when the API gives it. */
   total?: string;
+  /** Records per page when the call does not set size_param (used for cost estimates). */
+  page_size?: number;
+  /** The page size an agent asks for by default: pages that fit a model's context (default: the API's own). */
+  agent_page_size?: number;
+}
+
+/** Follows a URL the body hands out (e.g. Harvest's links.next). */
+export interface LinkPagination extends PagedStrategy {
+  type: "link";
+  /** Path to the next page's URL. */
+  next: string;
   total_pages?: string;
-  /** page_number: path to the current page number in the body, when given. */
+  /** Path to the current page number, when given. */
   page?: string;
-  /** page_number: a token from the body that must travel with every later page (e.g. paginationToken). */
+}
+
+/** Asks for page 1, 2, 3, ... */
+export interface PageNumberPagination extends PagedStrategy {
+  type: "page_number";
+  /** The request parameter that selects the page. */
+  param: string;
+  total_pages?: string;
+  /** Path to the current page number, when given. */
+  page?: string;
+  /** A token from the body that must travel with every later page (e.g. paginationToken)... */
   token?: string;
-  /** page_number: the request parameter that carries that token. */
+  /** ...in this request parameter. */
   token_param?: string;
   /** The API serves no page past this one. */
   max_pages?: number;
-  /** Records per page when the call does not set size_param (used for cost estimates). */
-  page_size?: number;
 }
+
+/** Sends back a token from the body. */
+export interface CursorPagination extends PagedStrategy {
+  type: "cursor";
+  param: string;
+  /** Path to the next token. */
+  next: string;
+}
+
+/** Counts records from an offset. */
+export interface OffsetPagination extends PagedStrategy {
+  type: "offset";
+  param: string;
+}
+
+export interface NoPagination {
+  type: "none";
+}
+
+export type PaginationStrategy = LinkPagination | PageNumberPagination | CursorPagination | OffsetPagination | NoPagination;
+export type PaginationType = PaginationStrategy["type"];
+/** A strategy that pages (every one but none). */
+export type PagingStrategy = Exclude<PaginationStrategy, NoPagination>;
 
 export interface ActionAuth {
   /** The action needs no credentials at all. */

@@ -1,20 +1,22 @@
 /**
- * The MCP face: each connector as one tool (plus its describe tool and its reference as a resource), served with
- * FastMCP over stdio for a local user, over stateless Streamable HTTP at /mcp for bearer-token users, or over any
- * MCP transport (an in-memory one in tests).
+ * The MCP face: each connector as tools (plus its describe tool and its reference as a resource), served by FastMCP
+ * sessions over stdio for a local user, over stateless Streamable HTTP at /mcp for bearer-token users (each request a
+ * session listing exactly that user's tools), or over any MCP transport (an in-memory one in tests).
  */
 import { readFileSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
 import { join } from "node:path";
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
-import { FastMCP, FastMCPSession, type Logger, type Resource, type Tool } from "fastmcp";
+import { FastMCPSession, type Logger, type Resource } from "fastmcp";
+import { startHTTPServer } from "mcp-proxy";
 import { packageRoot } from "../manifest/built.js";
 import type { Manifest } from "../manifest/types.js";
 import { connect } from "../runtime/connector.js";
 import { bearerAuthenticator } from "./bearer.js";
 import { stderrLogger } from "./logger.js";
 import { referenceResource, referenceUri } from "./resources.js";
-import { describeTool, executeTool } from "./tools.js";
+import { ToolShelf } from "./tools.js";
 import type { McpUser, TokenResolver } from "./types.js";
 
 export interface McpServerOptions {
@@ -24,6 +26,8 @@ export interface McpServerOptions {
   readOnly?: boolean;
   /** Run every call against the embedded sandbox. */
   sandbox?: boolean;
+  /** Serve `<name>_read` and `<name>_write` instead of one `<name>_execute`, so a client can approve reads alone. */
+  split?: boolean;
   /** Default: stderr (stdout belongs to the protocol on stdio). */
   logger?: Logger;
 }
@@ -37,58 +41,79 @@ export interface HttpServeOptions {
 }
 
 type Version = `${number}.${number}.${number}`;
+type Transport_ = "stdio" | "httpStream";
 
 export class ConnectorsMcpServer {
   private readonly manifests: Manifest[];
-  private readonly tools: Tool<McpUser>[];
+  private readonly shelf: ToolShelf;
   private readonly resources: Resource<McpUser>[];
   private readonly logger: Logger;
-  private http?: FastMCP<McpUser>;
+  private readonly split: boolean;
+  private http?: { close(): Promise<void> };
 
   constructor(options: McpServerOptions) {
     this.manifests = options.connectors.map((c) => (typeof c === "string" ? connect(c).manifest : c));
-    const settings = { readOnly: !!options.readOnly, sandbox: !!options.sandbox };
-    this.tools = this.manifests.flatMap((m) => [executeTool(m, settings), describeTool(m, settings)]);
+    this.split = !!options.split;
+    this.shelf = new ToolShelf(this.manifests, { readOnly: !!options.readOnly, sandbox: !!options.sandbox, split: this.split });
     this.resources = this.manifests.map(referenceResource).filter((r) => r !== undefined);
     this.logger = options.logger ?? stderrLogger();
   }
 
-  /** Serves one client on stdin/stdout, every call with `user`'s credentials; resolves when the client disconnects. */
+  /** Serves one client on stdin/stdout, every call as `user`; resolves when the client disconnects. */
   async serveStdio(user: McpUser): Promise<void> {
-    // On stdio FastMCP asks authenticate (with no request) once for the session's user.
-    const server = this.fastMcp(async () => user);
-    const closed = new Promise<void>((resolve) => server.once("disconnect", () => resolve()));
-    await server.start({ transportType: "stdio" });
+    const transport = new StdioServerTransport();
+    const session = this.session(user, "stdio");
+    const closed = new Promise<void>((resolve) => {
+      const end = () => void transport.close().catch(() => undefined);
+      process.stdin.once("end", end).once("close", end);
+      transport.onclose = () => resolve();
+    });
+    await session.connect(transport);
     await closed;
+    await session.close();
   }
 
   /** Starts Streamable HTTP at /mcp, stateless: each request is its own session, as the user its bearer token names. */
   async serveHttp(options: HttpServeOptions): Promise<void> {
-    const server = this.fastMcp(bearerAuthenticator(options.tokens));
-    await server.start({ transportType: "httpStream", httpStream: { port: options.port, host: options.host ?? "127.0.0.1", endpoint: "/mcp", stateless: true } });
-    this.http = server;
+    const authenticate = memoized(bearerAuthenticator(options.tokens));
+    this.http = await startHTTPServer({
+      authenticate,
+      createServer: async (request) => this.session((await authenticate(request))!, "httpStream", true),
+      host: options.host ?? "127.0.0.1",
+      port: options.port,
+      stateless: true,
+      streamEndpoint: "/mcp",
+      sseEndpoint: null,
+      eventStore: false,
+    });
   }
 
   /** One session over any MCP transport, as `user`. */
   async connect(transport: Transport, user: McpUser): Promise<FastMCPSession<McpUser>> {
-    const session = new FastMCPSession<McpUser>({ ...this.identity(), auth: user, logger: this.logger, tools: this.tools, resources: this.resources, resourcesTemplates: [], prompts: [] });
+    const session = this.session(user, "stdio");
     await session.connect(transport);
     return session;
   }
 
   async stop(): Promise<void> {
-    await this.http?.stop();
+    await this.http?.close();
   }
 
-  private fastMcp(authenticate: (request: IncomingMessage) => Promise<McpUser | undefined>): FastMCP<McpUser> {
-    const server = new FastMCP<McpUser>({ ...this.identity(), logger: this.logger, authenticate });
-    server.addTools(this.tools);
-    server.addResources(this.resources);
-    return server;
-  }
-
-  private identity(): { name: string; version: Version; instructions: string } {
-    return { name: "agent-connectors", version: packageVersion(), instructions: this.instructions() };
+  private session(user: McpUser, transportType: Transport_, stateless = false): FastMCPSession<McpUser> {
+    return new FastMCPSession<McpUser>({
+      name: "agent-connectors",
+      version: packageVersion(),
+      instructions: this.instructions(),
+      auth: user,
+      logger: this.logger,
+      tools: this.shelf.toolsFor(user),
+      hasTools: true,
+      resources: this.resources,
+      resourcesTemplates: [],
+      prompts: [],
+      transportType,
+      stateless,
+    });
   }
 
   private instructions(): string {
@@ -96,12 +121,24 @@ export class ConnectorsMcpServer {
     return this.manifests
       .map((m) => {
         const reference = references.has(referenceUri(m.name)) ? `; ${referenceUri(m.name)} documents every action` : "";
-        return `${m.title}: ${m.name}_execute runs any ${m.name} action as {entity, action, params}; ${m.name}_describe gives an action's full params${reference}.`;
+        const tools = this.split ? `${m.name}_read runs its read-only actions and ${m.name}_write the others` : `${m.name}_execute runs any ${m.name} action`;
+        return `${m.title}: ${tools} as {entity, action, params}; ${m.name}_describe gives an action's full params${reference}.`;
       })
       .join("\n");
   }
 }
 
+/** The same answer for the same request: mcp-proxy asks once to let the request in, and createServer again for its user. */
+function memoized(authenticate: (request: IncomingMessage) => Promise<McpUser | undefined>): (request: IncomingMessage) => Promise<McpUser | undefined> {
+  const answers = new WeakMap<IncomingMessage, Promise<McpUser | undefined>>();
+  return (request) => {
+    let answer = answers.get(request);
+    if (!answer) answers.set(request, (answer = authenticate(request)));
+    return answer;
+  };
+}
+
+let version: Version | undefined;
 function packageVersion(): Version {
-  return (JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: Version }).version;
+  return (version ??= (JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: Version }).version);
 }

@@ -23,7 +23,7 @@ export function readTokenFile(file: string, vault: () => CredentialStore = lazyV
   Object.entries(parseTokenFile(file, readOwnerOnly(file))).forEach(([token, connectors], index) => {
     const entry = `${file}: entry ${index + 1}`;
     if (token.length < MIN_TOKEN_LENGTH) throw new ValidationError(`${entry}: a token must be at least ${MIN_TOKEN_LENGTH} characters (e.g. openssl rand -hex 32)`);
-    users.set(digest(token), { credentials: userStores(connectors, entry, vault) });
+    users.set(digest(token), { connectors: userConnections(connectors, entry, vault) });
   });
   return { resolveToken: (token) => users.get(digest(token)) };
 }
@@ -56,12 +56,13 @@ function parseTokenFile(file: string, text: string): Record<string, unknown> {
 }
 
 /** Per connector: a record (kept in memory, so a rotated OAuth token lives as long as the server) or a vault account. */
-function userStores(connectors: unknown, entry: string, vault: () => CredentialStore): Record<string, CredentialStore> {
+function userConnections(connectors: unknown, entry: string, vault: () => CredentialStore): McpUser["connectors"] {
   if (!isPlainObject(connectors)) throw new ValidationError(`${entry} must map connector names to credentials`);
   return Object.fromEntries(
     Object.entries(connectors).map(([connector, value]) => {
-      if (typeof value === "string") return [connector, vaultAccount(vault, value)];
-      if (isPlainObject(value) && Object.values(value).every((field) => typeof field === "string")) return [connector, staticCredentialStore(value as CredentialRecord)];
+      if (typeof value === "string") return [connector, { credentials: vaultAccount(vault, value) }];
+      if (isPlainObject(value) && Object.values(value).every((field) => typeof field === "string"))
+        return [connector, { credentials: staticCredentialStore(value as CredentialRecord) }];
       throw new ValidationError(`${entry}: ${connector} must be a credential record of strings, or the name of an account in the vault`);
     }),
   );

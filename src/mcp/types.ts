@@ -1,19 +1,20 @@
 /** Whose credentials an MCP call runs with, and how a bearer token finds them: the seam a hosted token store plugs into. */
-import type { Scope } from "../agent/scope.js";
-import type { CredentialStore } from "../credentials/types.js";
+import type { ConnectOptions } from "../runtime/connector.js";
 
 /**
- * One user's connected accounts, per connector name. A connector missing here has no credentials for this user: its
- * calls fail with an auth error naming what is missing, and never fall back to the server's own environment.
- * (A type, not an interface: FastMCP keeps it as a session's auth, which must be a plain record type.)
+ * How one user reaches one connector: the runtime's connect() options for their calls (credentials, scope, audit,
+ * pacing keys), and what to tell their model when those credentials are missing or refused.
+ */
+export interface McpConnection extends ConnectOptions {
+  credentialAdvice?: string;
+}
+
+/**
+ * One user's connectors, by name. A connector missing here is not listed to this user: nothing in it is in their
+ * scope. (A type, not an interface: FastMCP keeps it as a session's auth, which must be a plain record type.)
  */
 export type McpUser = {
-  credentials: Record<string, CredentialStore>;
-  /**
-   * Per connector name, what this user's account may do (a hosted connected account's scopes and read_only), on top
-   * of the server's own --read-only: the tool refuses anything else before sending. Missing: every action.
-   */
-  scopes?: Record<string, Scope>;
+  connectors: Record<string, McpConnection>;
 };
 
 /** Maps the bearer token of an HTTP request to its user; undefined for a token it does not know (the request gets 401). */

@@ -1,25 +1,30 @@
-/** The generic interpreter: connect(name) gives a Connector that runs any action a manifest declares. */
+/** The generic interpreter: a Connector runs any action a manifest declares, within its scope, walking lists exactly. */
 import type { Dispatcher } from "undici";
 import { CreditsError, UpstreamError, ValidationError } from "../errors.js";
 import type { CredentialRecord, CredentialStore } from "../credentials/types.js";
 import { findManifest } from "../manifest/registry.js";
 import type { Manifest } from "../manifest/types.js";
+import { BudgetGuard } from "./budget.js";
+import { callRecord, type CallRecord, type CallTrace } from "./call-record.js";
+import type { Coordinator } from "./coordination.js";
+import { estimateCost, type CostEstimate } from "./costs.js";
+import { decodeCursor, encodeCursor, type CursorTarget } from "./cursor.js";
 import { describeConnector, type ConnectorDescription } from "./describe.js";
 import { resolveEndpoints, type Endpoints } from "./endpoints.js";
-import { advance, nextPageFor, pageTotals, resumeWithin, type Page, type PageRequest } from "./pagination.js";
-import { BudgetGuard } from "./budget.js";
-import { estimateCost, type CostEstimate } from "./costs.js";
-import type { Coordinator } from "./coordination.js";
-import { checkConnectOptions } from "./options.js";
+import { parseFields, projectRecord } from "./fields.js";
+import { checkConnectOptions, checkExecuteOptions } from "./options.js";
+import { nextPageFor, pageTotals, positionWithin, type Page, type Position } from "./pagination.js";
 import { checkParams } from "./params.js";
-import { requestId } from "./response.js";
 import { getPath } from "./path.js";
 import { planFor, type ActionPlan } from "./plan.js";
 import type { RateLimit } from "./rate-limit.js";
+import { requestId } from "./response.js";
+import { checkScope, inScopes, scopeError, type Scope } from "./scope.js";
 import { prepareCall, sendPage, type Call, type SendOptions } from "./send.js";
 import type { ActionMap, ActionName, DynamicString, EntityName, ParamsArgs, UntypedActions } from "./typed-actions.js";
+import { RecordWalk, type Slice } from "./walk.js";
 
-export interface ConnectOptions {
+export interface ConnectOptions extends Scope {
   /** A credential record ({ token, account_id } ...) or a store; default: environment variables. */
   credentials?: CredentialRecord | CredentialStore;
   /** Called with the whole record when the runtime changes it (a rotated OAuth refresh token) on a plain record. */
@@ -61,6 +66,11 @@ export interface ConnectOptions {
   connectorsDir?: string;
   /** Environment to read (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Hears of every call (execute, and each pages/paginate walk) once it ends, whatever the outcome, with its params
+   * redacted: an audit trail. The call's own outcome waits for it, so a record is written before the caller hears.
+   */
+  onCall?: (record: CallRecord) => void | Promise<void>;
 }
 
 export interface ExecuteOptions {
@@ -68,6 +78,12 @@ export interface ExecuteOptions {
   all?: boolean;
   /** Stop after this many records (walks pages as needed). */
   limit?: number;
+  /** meta.cursor of an earlier result: go on exactly after its last record, with its params. */
+  cursor?: string;
+  /** Keep only these (dotted) fields of each record: ["id", "project.name"], or "id,project.name". */
+  fields?: string[] | string;
+  /** Records per page to ask the API for, when the params do not set the action's page size. */
+  pageSize?: number;
   signal?: AbortSignal;
   /** Called after each page while walking (progress). */
   onPage?: (progress: { pages: number; records: number }) => void;
@@ -84,15 +100,15 @@ export interface ResultMeta {
   status: number;
   request_id?: string;
   duration_ms: number;
-  /** Lists only: */
+  /** Lists only: whether records remain after the ones returned. */
   has_more?: boolean;
-  /** The params for the next page (pass them back as params), or null at the end. */
+  /** Lists only, when records remain: pass it back as the `cursor` option to go on exactly after the last record. */
+  cursor?: string;
+  /** Lists only: the params of the next page when the result ends at a page boundary, null at the end. */
   next?: Record<string, unknown> | null;
   total?: number;
   total_pages?: number;
   pages?: number;
-  /** With meta.next after a walk stopped inside a page: how many records of that page were already returned. */
-  skip?: number;
   /** A DELETE whose first answer was lost and whose retry found the thing gone: the first one did it. */
   already_done?: boolean;
   /** What the call spent, for actions that cost money (the API's own figure when it gives one). */
@@ -109,20 +125,41 @@ export interface Result<T = unknown> {
 /** How long a balance read for a pre-flight check stays good. */
 const BALANCE_TTL_MS = 30_000;
 
+/** What a connection and the connections narrowed from it share. */
+interface Shared {
+  endpoints?: Promise<Endpoints>;
+  resolved?: Endpoints;
+  balance?: { amount: number; at: number };
+}
+
+/** How a list result was assembled, to name the position after any of its records (cursorAfter). */
+interface Assembly {
+  target: CursorTarget;
+  plan: ActionPlan;
+  slices: { at: Position; count: number }[];
+  resume?: Position;
+}
+
+const assemblies = new WeakMap<object, Assembly>();
+
 export class Connector<M extends ActionMap = UntypedActions> {
   readonly name: string;
   readonly manifest: Manifest;
+  /** Every scope this connection is held to (its own and those it was narrowed with). */
+  readonly scopes: readonly Scope[];
   private readonly options: ConnectOptions;
-  private endpoints?: Promise<Endpoints>;
-  private resolved?: Endpoints;
-  private balanceCache?: { amount: number; at: number };
+  private readonly shared: Shared;
 
   /** A bundled connector by name, or a manifest object you loaded yourself. */
-  constructor(connector: string | Manifest, options: ConnectOptions = {}) {
+  constructor(connector: string | Manifest, options: ConnectOptions = {}, narrowed?: { shared: Shared; scopes: readonly Scope[] }) {
     checkConnectOptions(options);
     this.manifest = typeof connector === "string" ? findManifest(connector, options.connectorsDir) : connector;
     this.name = this.manifest.name;
     this.options = options;
+    const own = { allow: options.allow, readOnly: options.readOnly };
+    if (!narrowed) checkScope(this.manifest, own);
+    this.scopes = narrowed?.scopes ?? (own.allow || own.readOnly ? [own] : []);
+    this.shared = narrowed?.shared ?? {};
   }
 
   /** Entities with their action names. */
@@ -134,42 +171,123 @@ export class Connector<M extends ActionMap = UntypedActions> {
     return describeConnector(this.manifest);
   }
 
+  /** The same connection (credentials, pacing, caches) held to narrower scopes as well: every one must allow an action. */
+  withScope(...scopes: Scope[]): this {
+    for (const scope of scopes) checkScope(this.manifest, scope);
+    const narrowing = scopes.filter((scope) => scope.allow || scope.readOnly);
+    if (!narrowing.length) return this;
+    const Same = this.constructor as new (c: Manifest, o: ConnectOptions, n: { shared: Shared; scopes: readonly Scope[] }) => this;
+    return new Same(this.manifest, this.options, { shared: this.shared, scopes: [...this.scopes, ...narrowing] });
+  }
+
+  /** Whether this connection may run the action (it exists and is in scope). */
+  allows(entity: string, action: string): boolean {
+    const spec = Object.hasOwn(this.manifest.entities, entity) ? this.manifest.entities[entity]!.actions : undefined;
+    if (!spec || !Object.hasOwn(spec, action)) return false;
+    return inScopes(this.scopes, entity, action, planFor(this.manifest, entity, action, spec[action]!).readOnly);
+  }
+
   /** Typed by the generated action map: entity, action and params are checked at compile time, and data is typed. */
   execute<E extends EntityName<M>, A extends ActionName<M, E>>(entity: E, action: A, ...args: ParamsArgs<M[E][A]["params"], ExecuteOptions>): Promise<Result<M[E][A]["data"]>>;
   /** An entity known only at run time, or an explicit data type: checked when the call is made. */
   execute<T = unknown, E extends string = string>(entity: DynamicString<E>, action: string, params?: Record<string, unknown>, options?: ExecuteOptions): Promise<Result<T>>;
   async execute<T = unknown>(entity: string, action: string, params: object = {}, options: ExecuteOptions = {}): Promise<Result<T>> {
+    const { onCall } = this.options;
+    if (!onCall) return this.run(entity, action, params, options) as Promise<Result<T>>;
+    const call = { entity, action, params, started: performance.now(), signal: options?.signal };
+    const trace: CallTrace = {};
+    let result: Result;
+    try {
+      result = await this.run(entity, action, params, options, trace);
+    } catch (error) {
+      await onCall(callRecord(this.manifest, call, trace, error));
+      throw error;
+    }
+    trace.status = result.meta.status;
+    await onCall(callRecord(this.manifest, call, trace));
+    return result as Result<T>;
+  }
+
+  private async run(entity: string, action: string, params: object, options: ExecuteOptions, trace?: CallTrace): Promise<Result> {
     const started = performance.now();
     const plan = this.plan(entity, action);
-    const checked = checkParams(plan, this.name, params);
-    if (options.limit !== undefined && !(Number.isInteger(options.limit) && options.limit > 0))
-      throw new ValidationError(`limit must be a positive whole number (got ${JSON.stringify(options.limit)})`);
-    const walking = !!plan.pagination && (options.all || options.limit !== undefined);
-    const guard = plan.spec.cost ? await this.budgetGuard(plan, checked, options, walking) : undefined;
-    const call = await this.call(plan, options);
-    if (walking) return this.collect(call, checked, options, started, guard) as Promise<Result<T>>;
-    const page = await sendPage(call, { params: checked });
-    guard?.record(page.cost);
-    const next = plan.pagination ? nextOrNone(call, { params: checked }, page) : undefined;
-    const data = plan.spec.records ? page.records : getPath(page.body, plan.spec.record);
-    const meta = this.meta(plan, page, started, guard);
-    if (plan.pagination) Object.assign(meta, { has_more: !!next, next: next?.params ?? null, ...pageTotals(plan.pagination, page.body) });
-    return { data: data as T, meta };
+    checkExecuteOptions(options);
+    const fields = parseFields(options.fields);
+    const endpoints = await this.endpoints();
+    if (!plan.spec.records) return this.single(plan, endpoints, params, options, fields, started, trace);
+    const target = this.cursorTarget(plan, endpoints);
+    const start = this.start(plan, target, params, options);
+    const walking = options.all === true || options.limit !== undefined;
+    const guard = await this.budgetGuard(plan, start.request.params, options, walking && !!plan.pagination, trace);
+    const call = await this.prepare(plan, endpoints, options);
+    const walk = new RecordWalk(call, start, { limit: options.limit ?? Infinity, maxPages: walking ? Infinity : 1, guard, onPage: options.onPage });
+    const slices: Slice[] = [];
+    for await (const slice of walk) slices.push(slice);
+    const data = slices.flatMap((s) => (fields ? s.records.map((r) => projectRecord(r, fields)) : s.records));
+    const meta = this.meta(plan, walk.last!, started, guard);
+    const resume = walk.resume;
+    Object.assign(meta, { has_more: !!resume, ...(resume ? { cursor: encodeCursor(target, resume) } : {}) });
+    meta.next = resume ? (resume.skip === 0 ? resume.request.params : undefined) : null;
+    if (meta.next === undefined) delete meta.next;
+    Object.assign(meta, pageTotals(plan.pagination, walk.last!.body), walking ? { pages: walk.pages } : {});
+    const result = { data, meta };
+    assemblies.set(result, { target, plan, slices: slices.map((s) => ({ at: s.at, count: s.records.length })), resume });
+    return result;
   }
 
-  /** Every record of a list, one page in memory at a time. */
+  /**
+   * The cursor that goes on after the first `count` records of a list result's data (a caller that hands on only
+   * part of a result, such as an agent tool cutting it to size); undefined when nothing remains after them.
+   */
+  cursorAfter(result: Result, count: number): string | undefined {
+    const assembly = assemblies.get(result);
+    if (!assembly) throw new ValidationError("cursorAfter needs a list result returned by execute");
+    let first = 0;
+    for (const slice of assembly.slices) {
+      if (count < first + slice.count) return encodeCursor(assembly.target, positionWithin(assembly.plan.pagination, slice.at, count - first));
+      first += slice.count;
+    }
+    return assembly.resume && encodeCursor(assembly.target, assembly.resume);
+  }
+
+  /** Every record of a list, one page in memory at a time (options: limit, cursor, fields, budget, signal). */
   async *paginate<T = unknown>(entity: string, action: string, params: Record<string, unknown> = {}, options: ExecuteOptions = {}): AsyncGenerator<T> {
-    for await (const page of this.pages(entity, action, params, options)) for (const record of page.records) yield record as T;
+    const fields = parseFields(options.fields);
+    for await (const page of this.pages(entity, action, params, options))
+      for (const record of page.records) yield (fields ? projectRecord(record, fields) : record) as T;
   }
 
-  /** Every page of a list as it arrives. */
+  /** Every page of a list as it arrives; with `limit`, the last one holds only the records up to it. */
   async *pages(entity: string, action: string, params: Record<string, unknown> = {}, options: ExecuteOptions = {}): AsyncGenerator<Page> {
+    const { onCall } = this.options;
+    if (!onCall) return yield* this.walkPages(entity, action, params, options);
+    const call = { entity, action, params, started: performance.now(), signal: options?.signal };
+    const trace: CallTrace = {};
+    let failure: { error: unknown } | undefined;
+    try {
+      for await (const page of this.walkPages(entity, action, params, options, trace)) {
+        trace.status = page.status;
+        yield page;
+      }
+    } catch (error) {
+      failure = { error };
+      throw error;
+    } finally {
+      // Also when the caller stops early: the walk ended there.
+      await onCall(callRecord(this.manifest, call, trace, failure?.error));
+    }
+  }
+
+  private async *walkPages(entity: string, action: string, params: Record<string, unknown>, options: ExecuteOptions, trace?: CallTrace): AsyncGenerator<Page> {
     const plan = this.plan(entity, action);
-    const checked = checkParams(plan, this.name, params);
+    checkExecuteOptions(options);
+    const endpoints = await this.endpoints();
+    const start = this.start(plan, this.cursorTarget(plan, endpoints), params, options);
     // The estimate covers the records asked for, or every page.
-    const guard = await this.budgetGuard(plan, checked, options.limit !== undefined ? options : { ...options, all: true }, true);
-    const call = await this.call(plan, options);
-    for await (const { page } of this.walk(call, checked, guard)) yield page;
+    const guard = await this.budgetGuard(plan, start.request.params, options.limit !== undefined ? options : { ...options, all: true }, true, trace);
+    const call = await this.prepare(plan, endpoints, options);
+    const walk = new RecordWalk(call, start, { limit: options.limit ?? Infinity, maxPages: Infinity, guard, onPage: options.onPage });
+    for await (const slice of walk) yield { ...slice.page, records: slice.records };
   }
 
   /** What a call would cost, from the manifest's declared costs (0 for actions without one). */
@@ -178,24 +296,62 @@ export class Connector<M extends ActionMap = UntypedActions> {
     return estimateCost(this.manifest, plan, checkParams(plan, this.name, params), walk);
   }
 
-  /** The compiled action, or a ValidationError listing what exists. */
+  /** The compiled action; a ValidationError listing what exists, or a ScopeError when this connection may not run it. */
   plan(entity: string, action: string): ActionPlan {
-    const entitySpec = this.manifest.entities[entity];
-    if (!entitySpec || !Object.hasOwn(this.manifest.entities, entity))
-      throw new ValidationError(`unknown entity "${entity}" for ${this.name}; entities: ${Object.keys(this.manifest.entities).join(", ")}`, [
-        { param: "entity", message: "unknown" },
-      ]);
-    const spec = Object.hasOwn(entitySpec.actions, action) ? entitySpec.actions[action] : undefined;
+    const entitySpec = typeof entity === "string" && Object.hasOwn(this.manifest.entities, entity) ? this.manifest.entities[entity] : undefined;
+    if (!entitySpec)
+      throw new ValidationError(`unknown entity ${JSON.stringify(entity)} for ${this.name}; entities: ${this.offered().join(", ")}`);
+    const spec = typeof action === "string" && Object.hasOwn(entitySpec.actions, action) ? entitySpec.actions[action] : undefined;
     if (!spec)
-      throw new ValidationError(`unknown action "${action}" for ${this.name} ${entity}; actions: ${Object.keys(entitySpec.actions).join(", ")}`, [
-        { param: "action", message: "unknown" },
-      ]);
-    return planFor(this.manifest, entity, action, spec);
+      throw new ValidationError(`unknown action ${JSON.stringify(action)} for ${this.name} ${entity}; ${entity} actions: ${this.offered(entity).join(", ")}`);
+    const plan = planFor(this.manifest, entity, action, spec);
+    if (!inScopes(this.scopes, entity, action, plan.readOnly)) {
+      const inScope = this.offered(entity);
+      throw scopeError(this.name, entity, action, plan.readOnly, this.scopes, inScope.length ? `${entity} actions in scope: ${inScope.join(", ")}` : `entities in scope: ${this.offered().join(", ")}`);
+    }
+    return plan;
   }
 
-  private async call(plan: ActionPlan, options: ExecuteOptions): Promise<Call> {
+  /** The entities this connection may use, or one entity's actions it may run (to list when a name is wrong). */
+  private offered(entity?: string): string[] {
+    if (entity === undefined) return this.entities.filter((e) => e.actions.some((a) => this.allows(e.name, a))).map((e) => e.name);
+    return Object.keys(this.manifest.entities[entity]!.actions).filter((a) => this.allows(entity, a));
+  }
+
+  /** An action that answers with one record (or nothing): one request, no walk. */
+  private async single(plan: ActionPlan, endpoints: Endpoints, params: object, options: ExecuteOptions, fields: string[] | undefined, started: number, trace?: CallTrace): Promise<Result> {
+    if (options.cursor !== undefined) throw new ValidationError(`${this.name} ${plan.entity}.${plan.action} is not a list: it takes no cursor`, [{ param: "cursor", message: "not a list" }]);
+    const checked = checkParams(plan, this.name, params);
+    const guard = await this.budgetGuard(plan, checked, options, false, trace);
+    const page = await sendPage(await this.prepare(plan, endpoints, options), { params: checked });
+    guard?.record(page.cost);
+    return { data: projectRecord(getPath(page.body, plan.spec.record), fields), meta: this.meta(plan, page, started, guard) };
+  }
+
+  /** Where a list starts: the cursor's position (its params checked again), or page one of these params. */
+  private start(plan: ActionPlan, target: CursorTarget, params: object, options: ExecuteOptions): Position {
+    if (options.cursor === undefined) return { request: { params: checkParams(plan, this.name, withPageSize(plan, params, options.pageSize)) }, skip: 0 };
+    const position = decodeCursor(options.cursor, target);
+    const checked = checkParams(plan, this.name, position.request.params);
+    const differing = Object.entries(params ?? {}).filter(([key, value]) => value !== undefined && JSON.stringify(checked[key]) !== JSON.stringify(value));
+    if (differing.length)
+      throw new ValidationError("params differ from the cursor's; to change filters start again without a cursor, to go on pass only the cursor", [
+        { param: differing.map(([key]) => key).join(", "), message: "differs from the cursor's value" },
+      ]);
+    return { request: { ...position.request, params: checked }, skip: position.skip };
+  }
+
+  private cursorTarget(plan: ActionPlan, endpoints: Endpoints): CursorTarget {
+    return { connector: this.name, entity: plan.entity, action: plan.action, baseUrl: baseUrlFor(plan, endpoints) };
+  }
+
+  private async endpoints(): Promise<Endpoints> {
     // Resolved once; later calls skip the await (a hot path: every call comes through here).
-    const endpoints = this.resolved ?? (this.resolved = await (this.endpoints ??= resolveEndpoints(this.manifest, this.options)));
+    const { shared } = this;
+    return shared.resolved ?? (shared.resolved = await (shared.endpoints ??= resolveEndpoints(this.manifest, this.options)));
+  }
+
+  private async prepare(plan: ActionPlan, endpoints: Endpoints, options: ExecuteOptions): Promise<Call> {
     const send: SendOptions = {
       dispatcher: this.options.dispatcher,
       timeoutMs: this.options.timeout ?? 30_000,
@@ -210,54 +366,14 @@ export class Connector<M extends ActionMap = UntypedActions> {
     return call;
   }
 
-  /** Sends pages one after another, each checked against the budget before it goes. */
-  private async *walk(call: Call, params: Record<string, unknown>, guard: BudgetGuard | undefined): AsyncGenerator<{ request: PageRequest; page: Page; next?: PageRequest }> {
-    let request: PageRequest | undefined = { params };
-    let pages = 0;
-    let totalPages: number | undefined;
-    while (request) {
-      if (pages > 0) guard?.checkNext(pages, totalPages);
-      const page = await sendPage(call, request);
-      pages++;
-      guard?.record(page.cost);
-      totalPages = pageTotals(call.plan.pagination, page.body).total_pages;
-      const next = advance(request, call.nextPage(request, page));
-      yield { request, page, next };
-      request = next;
-    }
-  }
-
-  private async collect(call: Call, params: Record<string, unknown>, options: ExecuteOptions, started: number, guard?: BudgetGuard): Promise<Result> {
-    const records: unknown[] = [];
-    const limit = options.limit ?? Infinity;
-    let pages = 0;
-    let last: Page | undefined;
-    let next: PageRequest | undefined;
-    let cut: { request: PageRequest; taken: number } | undefined;
-    for await (const step of this.walk(call, params, guard)) {
-      ({ page: last, next } = step);
-      pages++;
-      const room = limit - records.length;
-      if (last.records.length > room) cut = { request: step.request, taken: room };
-      records.push(...last.records.slice(0, room));
-      options.onPage?.({ pages, records: records.length });
-      if (records.length >= limit) break;
-    }
-    const meta = this.meta(call.plan, last!, started, guard);
-    // Stopped inside a page: meta.next must not skip the rest of it.
-    const resume: { next?: PageRequest; skip?: number } = cut ? resumeWithin(call.plan.pagination!, cut.request, cut.taken) : { next };
-    Object.assign(meta, { pages, has_more: !!resume.next, next: resume.next?.params ?? null, ...pageTotals(call.plan.pagination, last?.body) });
-    if (resume.skip) meta.skip = resume.skip;
-    return { data: records, meta };
-  }
-
   /** For actions that cost money: the estimate against the budget and, when asked, the account's balance. */
-  private async budgetGuard(plan: ActionPlan, params: Record<string, unknown>, options: ExecuteOptions, walking: boolean): Promise<BudgetGuard | undefined> {
+  private async budgetGuard(plan: ActionPlan, params: Record<string, unknown>, options: ExecuteOptions, walking: boolean, trace?: CallTrace): Promise<BudgetGuard | undefined> {
     if (!plan.spec.cost) return undefined;
     const estimate = estimateCost(this.manifest, plan, params, walking ? options : {});
     const guard = new BudgetGuard(estimate, options.budget, `${this.name} ${plan.entity}.${plan.action}`, (spent) => {
-      if (this.balanceCache && estimate.billed_by === this.name) this.balanceCache.amount -= spent;
+      if (this.shared.balance && estimate.billed_by === this.name) this.shared.balance.amount -= spent;
     });
+    if (trace) trace.cost = () => guard.spent;
     guard.checkUpFront();
     if ((options.preflight ?? this.options.preflight) && estimate.billed_by === this.name) await this.checkBalance(estimate);
     return guard;
@@ -267,11 +383,12 @@ export class Connector<M extends ActionMap = UntypedActions> {
   async balance(): Promise<number> {
     const spec = this.manifest.costs?.balance;
     if (!spec) throw new ValidationError(`${this.name} declares no way to read an account balance`);
-    if (this.balanceCache && Date.now() - this.balanceCache.at < BALANCE_TTL_MS) return this.balanceCache.amount;
+    const cached = this.shared.balance;
+    if (cached && Date.now() - cached.at < BALANCE_TTL_MS) return cached.amount;
     const { data } = await this.execute(spec.entity, spec.action, {});
     const amount = getPath(data, spec.path);
     if (typeof amount !== "number") throw new UpstreamError(`${this.manifest.title} gave no balance at "${spec.path}"`, { status: 200 });
-    this.balanceCache = { amount, at: Date.now() };
+    this.shared.balance = { amount, at: Date.now() };
     return amount;
   }
 
@@ -308,13 +425,16 @@ export class Connector<M extends ActionMap = UntypedActions> {
 /** Any connector, whatever its action map: what code that runs actions by name at run time takes. */
 export type AnyConnector = Connector<any>;
 
-/** The next page of a single-page call; a link that cannot be followed ends the list there rather than losing this page. */
-function nextOrNone(call: Call, request: PageRequest, page: Page): PageRequest | undefined {
-  try {
-    return call.nextPage(request, page);
-  } catch {
-    return undefined;
-  }
+function baseUrlFor(plan: ActionPlan, endpoints: Endpoints): string {
+  return plan.spec.host ? endpoints.hosts[plan.spec.host]! : endpoints.baseUrl;
+}
+
+/** The params with the page size asked for, unless they set one (or the action has none). */
+function withPageSize(plan: ActionPlan, params: object, pageSize: number | undefined): object {
+  const sizeParam = plan.pagination?.size_param;
+  const given = params as Record<string, unknown>;
+  if (pageSize === undefined || !sizeParam || typeof params !== "object" || params === null || Array.isArray(params) || given[sizeParam] !== undefined) return params;
+  return { ...params, [sizeParam]: pageSize };
 }
 
 /** A Connector for a bundled connector by name, or a manifest object you loaded yourself. */

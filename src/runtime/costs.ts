@@ -37,7 +37,7 @@ export function requestsFor(plan: ActionPlan, params: Record<string, unknown>, w
   const strategy = plan.pagination;
   if (!strategy || (!walk.all && walk.limit === undefined)) return 1;
   const size = Number(strategy.size_param ? (params[strategy.size_param] ?? strategy.page_size) : strategy.page_size);
-  const cap = strategy.max_pages ?? null;
+  const cap = strategy.type === "page_number" ? (strategy.max_pages ?? null) : null;
   if (walk.limit !== undefined && size > 0) {
     const pages = Math.ceil(walk.limit / size);
     return cap === null ? pages : Math.min(pages, cap);

@@ -1,4 +1,5 @@
 /** A connector's machine-readable description: what each action does and the JSON Schema of its params. */
+import { actionAnnotations } from "../manifest/annotations.js";
 import { paramsSchema, resolveParams } from "../manifest/resolve.js";
 import type { ActionAnnotations, ActionExample, Manifest, SchemaNode } from "../manifest/types.js";
 
@@ -28,7 +29,6 @@ export function describeConnector(manifest: Manifest): ConnectorDescription {
   for (const [entityName, entity] of Object.entries(manifest.entities)) {
     const actions: Record<string, ActionDescription> = {};
     for (const [actionName, action] of Object.entries(entity.actions)) {
-      const readOnly = action.annotations?.read_only ?? action.method === "GET";
       actions[actionName] = {
         description: action.description,
         ...(action.notes ? { notes: action.notes } : {}),
@@ -36,11 +36,7 @@ export function describeConnector(manifest: Manifest): ConnectorDescription {
         path: action.path,
         params: paramsSchema(resolveParams(manifest, action)),
         paginated: !!action.pagination && action.pagination !== "none",
-        annotations: {
-          read_only: readOnly,
-          destructive: action.annotations?.destructive ?? action.method === "DELETE",
-          idempotent: action.annotations?.idempotent ?? readOnly,
-        },
+        annotations: actionAnnotations(action),
         example: action.example,
       };
     }

@@ -1,6 +1,8 @@
 /**
- * OAuth2 refresh-token sessions: one access token per refresh-token lineage, refreshed by ONE
- * request however many calls need it at once, with rotated refresh tokens handed back to the store.
+ * OAuth2: the authorization code exchange, and refresh-token sessions: one access token per refresh-token lineage,
+ * refreshed by ONE request however many calls need it at once, with rotated refresh tokens handed back to the store.
+ * Every token request sends the manifest's User-Agent. (The http options never carry a caller's signal: a refresh
+ * is shared.)
  */
 import { createHash } from "node:crypto";
 import { AuthError, ConnectorError, NetworkError, UpstreamError } from "../errors.js";
@@ -24,13 +26,8 @@ interface OAuthSession {
   unsaved?: CredentialRecord;
 }
 
-export interface OAuthContext {
-  connector: string;
-  tokenUrl: string;
-  userAgent?: string;
+export interface OAuthContext extends TokenEndpoint {
   record: CredentialRecord;
-  /** Timeout and dispatcher for the token request; never a caller's signal (the refresh is shared). */
-  http: Omit<HttpOptions, "signal">;
   /** Persists what changed (rotated refresh token, new access token). */
   save(changes: CredentialRecord): Promise<void>;
   /** Reads the record again from the store (with a coordinator: what another process may have refreshed). */
@@ -113,25 +110,55 @@ function refreshShared(ctx: OAuthContext, coordinator: Coordinator, session: OAu
   });
 }
 
-async function refresh(ctx: OAuthContext, session: OAuthSession): Promise<string> {
-  const secrets = [ctx.record.client_secret, session.refreshToken].filter((s): s is string => !!s);
-  const form = new URLSearchParams({
-    grant_type: "refresh_token",
-    refresh_token: session.refreshToken,
-    client_id: ctx.record.client_id ?? "",
-    client_secret: ctx.record.client_secret ?? "",
-  });
+/** Where and how a token request goes: the variant's token endpoint, with the manifest's User-Agent. */
+export interface TokenEndpoint {
+  connector: string;
+  tokenUrl: string;
+  userAgent?: string;
+  http: Omit<HttpOptions, "signal">;
+}
+
+/** One request to a token endpoint (RFC 6749: a form body, a JSON answer); both grants go through it. */
+async function tokenRequest(endpoint: TokenEndpoint, form: Record<string, string>, what: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
-  if (ctx.userAgent) headers["user-agent"] = ctx.userAgent;
+  if (endpoint.userAgent) headers["user-agent"] = endpoint.userAgent;
   let response;
   try {
-    response = await sendHttp({ method: "POST", url: ctx.tokenUrl, headers, body: form.toString() }, ctx.http);
+    response = await sendHttp({ method: "POST", url: endpoint.tokenUrl, headers, body: new URLSearchParams(form).toString() }, endpoint.http);
   } catch (error) {
     if (error instanceof ConnectorError) throw error;
-    throw new NetworkError(`refreshing the ${ctx.connector} access token failed`, { cause: error });
+    throw new NetworkError(`${what} failed`, { cause: error });
   }
-  const body = (response.body ?? {}) as Record<string, unknown>;
-  if (response.status !== 200 || typeof body.access_token !== "string") throw refreshError(ctx.connector, response.status, body, secrets);
+  const body = response.body;
+  return { status: response.status, body: typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {} };
+}
+
+/**
+ * The authorization code grant (RFC 6749 4.1.3): the code a user's consent produced, for an access token and a
+ * refresh token (expires_at in epoch ms, as the refresh session reads it).
+ */
+export async function exchangeCode(endpoint: TokenEndpoint, grant: { code: string; redirectUri: string; clientId: string; clientSecret: string }): Promise<CredentialRecord> {
+  const { status, body } = await tokenRequest(
+    endpoint,
+    { grant_type: "authorization_code", code: grant.code, redirect_uri: grant.redirectUri, client_id: grant.clientId, client_secret: grant.clientSecret },
+    `exchanging the ${endpoint.connector} authorization code`,
+  );
+  if (status !== 200 || typeof body.access_token !== "string" || typeof body.refresh_token !== "string") {
+    // The provider's own words (invalid_grant: ...), with anything we sent taken out.
+    const secrets = [grant.code, grant.clientSecret].filter(Boolean);
+    const said = [body.error, body.error_description].filter((s): s is string => typeof s === "string").map((s) => redact(s, secrets)).join(": ");
+    throw new UpstreamError(`the token endpoint refused the authorization code (HTTP ${status}${said ? `, ${said}` : ""}); start the OAuth flow again`, { status });
+  }
+  const record: CredentialRecord = { access_token: body.access_token, refresh_token: body.refresh_token };
+  if (typeof body.expires_in === "number") record.expires_at = String(Date.now() + body.expires_in * 1000);
+  return record;
+}
+
+async function refresh(ctx: OAuthContext, session: OAuthSession): Promise<string> {
+  const secrets = [ctx.record.client_secret, session.refreshToken].filter((s): s is string => !!s);
+  const form = { grant_type: "refresh_token", refresh_token: session.refreshToken, client_id: ctx.record.client_id ?? "", client_secret: ctx.record.client_secret ?? "" };
+  const { status, body } = await tokenRequest(ctx, form, `refreshing the ${ctx.connector} access token`);
+  if (status !== 200 || typeof body.access_token !== "string") throw refreshError(ctx.connector, status, body, secrets);
 
   session.accessToken = body.access_token;
   session.obtainedAt = Date.now();

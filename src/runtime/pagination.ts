@@ -1,9 +1,9 @@
 /**
- * Pagination strategies. Each is a pure function from (this request, this page) to the next request or
- * nothing; one async generator walks any of them over a "send one request" function, holding one page at a time.
+ * Pagination strategies. Each is a pure function from (this request, this page) to the next request or nothing,
+ * one per member of the manifest's strategy union; the record walk (walk.ts) drives any of them.
  */
 import { UpstreamError } from "../errors.js";
-import type { PaginationStrategy } from "../manifest/types.js";
+import type { CursorPagination, LinkPagination, OffsetPagination, PageNumberPagination, PagingStrategy } from "../manifest/types.js";
 import { coerceValue } from "./params.js";
 import { getPath } from "./path.js";
 import type { ActionPlan, WireParam } from "./plan.js";
@@ -41,13 +41,13 @@ const numberAt = (body: unknown, path: string | undefined): number | undefined =
 };
 
 /**
- * Follows a URL in the body (Harvest's links.next), keeping every filter of the first request. Links to the API's
- * declared host are moved onto the configured base URL (a proxy or sandbox); links to any other host are refused.
+ * Follows a URL in the body, keeping every filter of the first request. Links to the API's declared host are moved
+ * onto the configured base URL (a proxy or sandbox); links to any other host are refused.
  */
-export function paginateLink(strategy: PaginationStrategy, plan: ActionPlan, baseUrl: string, declaredBaseUrl: string): NextPage {
+function paginateLink(strategy: LinkPagination, plan: ActionPlan, baseUrl: string, declaredBaseUrl: string): NextPage {
   const origin = new URL(baseUrl).origin;
   return (request, page) => {
-    const link = getPath(page.body, strategy.next ?? "links.next");
+    const link = getPath(page.body, strategy.next);
     if (typeof link !== "string" || link === "") return undefined;
     const url = new URL(onConfiguredBase(link, baseUrl, declaredBaseUrl), baseUrl);
     // Credentials go only where the first request went.
@@ -72,17 +72,16 @@ function onConfiguredBase(link: string, baseUrl: string, declaredBaseUrl: string
     : link;
 }
 
-export function paginatePageNumber(strategy: PaginationStrategy): NextPage {
-  const param = strategy.param ?? "page";
+function paginatePageNumber(strategy: PageNumberPagination): NextPage {
   return (request, page) => {
     if (page.records.length === 0) return undefined;
-    const current = numberAt(page.body, strategy.page) ?? Number(request.params[param] ?? 1);
+    const current = numberAt(page.body, strategy.page) ?? Number(request.params[strategy.param] ?? 1);
     if (strategy.max_pages !== undefined && current >= strategy.max_pages) return undefined;
     const totalPages = numberAt(page.body, strategy.total_pages);
     const size = strategy.size_param ? Number(request.params[strategy.size_param]) : NaN;
     const more = totalPages !== undefined ? current < totalPages : !(page.records.length < size);
     if (!more) return undefined;
-    const params = { ...request.params, [param]: current + 1 };
+    const params = { ...request.params, [strategy.param]: current + 1 };
     // Some APIs hand out a token on the first page that every later page must carry.
     const token = strategy.token ? getPath(page.body, strategy.token) : undefined;
     if (strategy.token_param && typeof token === "string" && token) params[strategy.token_param] = token;
@@ -90,24 +89,22 @@ export function paginatePageNumber(strategy: PaginationStrategy): NextPage {
   };
 }
 
-export function paginateCursor(strategy: PaginationStrategy): NextPage {
-  const param = strategy.param ?? "cursor";
+function paginateCursor(strategy: CursorPagination): NextPage {
   return (request, page) => {
     const token = getPath(page.body, strategy.next);
     if (token === undefined || token === null || token === "" || page.records.length === 0) return undefined;
-    return { params: { ...request.params, [param]: token } };
+    return { params: { ...request.params, [strategy.param]: token } };
   };
 }
 
-export function paginateOffset(strategy: PaginationStrategy): NextPage {
-  const param = strategy.param ?? "offset";
+function paginateOffset(strategy: OffsetPagination): NextPage {
   return (request, page) => {
     if (page.records.length === 0) return undefined;
-    const offset = Number(request.params[param] ?? 0) + page.records.length;
+    const offset = Number(request.params[strategy.param] ?? 0) + page.records.length;
     const total = numberAt(page.body, strategy.total);
     const size = strategy.size_param ? Number(request.params[strategy.size_param]) : NaN;
     if ((total !== undefined && offset >= total) || page.records.length < size) return undefined;
-    return { params: { ...request.params, [param]: offset } };
+    return { params: { ...request.params, [strategy.param]: offset } };
   };
 }
 
@@ -130,24 +127,29 @@ export function nextPageFor(plan: ActionPlan, baseUrl: string, declaredBaseUrl: 
 }
 
 /** Totals the API reported for this page, under stable names. */
-export function pageTotals(strategy: PaginationStrategy | undefined, body: unknown): { total?: number; total_pages?: number } {
-  if (!strategy) return {};
+export function pageTotals(strategy: PagingStrategy | undefined, body: unknown): { total?: number; total_pages?: number } {
   const totals: { total?: number; total_pages?: number } = {};
-  const total = numberAt(body, strategy.total);
-  const totalPages = numberAt(body, strategy.total_pages);
+  const total = numberAt(body, strategy?.total);
+  const totalPages = numberAt(body, strategy && "total_pages" in strategy ? strategy.total_pages : undefined);
   if (total !== undefined) totals.total = total;
   if (totalPages !== undefined) totals.total_pages = totalPages;
   return totals;
 }
 
+/** Where a walk picks up: the page to ask for, and how many of its records were already handed out. */
+export interface Position {
+  request: PageRequest;
+  skip: number;
+}
+
 /**
- * Where to pick up after taking `taken` records of the page `request` fetched: the exact offset where the API
- * counts by offset, otherwise that same page again with the number of its records already returned.
+ * The position after `taken` records of the page `at` starts on: the exact offset where the API counts by offset,
+ * otherwise the same page again with more of its records skipped.
  */
-export function resumeWithin(strategy: PaginationStrategy, request: PageRequest, taken: number): { next: PageRequest; skip?: number } {
-  if (strategy.type === "offset") {
-    const param = strategy.param ?? "offset";
-    return { next: { params: { ...request.params, [param]: Number(request.params[param] ?? 0) + taken } } };
+export function positionWithin(strategy: PagingStrategy | undefined, at: Position, taken: number): Position {
+  if (strategy?.type === "offset") {
+    const offset = Number(at.request.params[strategy.param] ?? 0) + at.skip + taken;
+    return { request: { params: { ...at.request.params, [strategy.param]: offset } }, skip: 0 };
   }
-  return { next: request, skip: taken };
+  return { request: at.request, skip: at.skip + taken };
 }

@@ -4,7 +4,8 @@ export function getPath(root: unknown, path: string | undefined): unknown {
   if (!path || path === "$") return root;
   let node = root;
   for (const key of path.split(".")) {
-    if (node === null || typeof node !== "object") return undefined;
+    // Own properties only: "constructor" or "__proto__" in a path must not reach an object's prototype.
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
   return node;

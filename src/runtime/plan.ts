@@ -5,7 +5,8 @@
 import type { ValidateFunction } from "ajv";
 import { createAjv } from "../manifest/ajv.js";
 import { paramsSchema, resolveParams, type ResolvedParam } from "../manifest/resolve.js";
-import type { Action, Manifest, PaginationStrategy, ParamSpec, SchemaNode } from "../manifest/types.js";
+import { actionAnnotations } from "../manifest/annotations.js";
+import type { Action, Manifest, PagingStrategy, ParamSpec, SchemaNode } from "../manifest/types.js";
 
 export interface WireParam {
   name: string;
@@ -24,7 +25,7 @@ export interface ActionPlan {
   query: WireParam[];
   body: WireParam[];
   header: WireParam[];
-  pagination?: PaginationStrategy;
+  pagination?: PagingStrategy;
   rateGroup: string;
   /** Safe to send again after a failure that may have reached the server. */
   idempotent: boolean;
@@ -40,7 +41,8 @@ export function compilePlan(manifest: Manifest, entity: string, action: string, 
     Object.entries(params)
       .filter(([, p]) => p.in === where)
       .map(([name, p]) => ({ name, wire: p.wire_name ?? name, style: p.style ?? "comma" }));
-  const readOnly = spec.annotations?.read_only ?? spec.method === "GET";
+  const { read_only: readOnly, idempotent } = actionAnnotations(spec);
+  const strategy = spec.pagination ? manifest.pagination?.[spec.pagination] : undefined;
   return {
     entity,
     action,
@@ -52,9 +54,9 @@ export function compilePlan(manifest: Manifest, entity: string, action: string, 
     query: byLocation("query"),
     body: byLocation("body"),
     header: byLocation("header"),
-    pagination: spec.pagination && spec.pagination !== "none" ? manifest.pagination?.[spec.pagination] : undefined,
+    pagination: strategy?.type === "none" ? undefined : strategy,
     rateGroup: spec.rate_limit ?? "default",
-    idempotent: spec.annotations?.idempotent ?? (spec.method === "GET" || readOnly),
+    idempotent,
     readOnly,
   };
 }

@@ -2,12 +2,13 @@
  * Checks what a caller sends to connect an account against the connector's manifest:
  * the connector exists, the credentials are exactly one auth variant's fields, the scopes name real actions.
  */
-import { checkScope, inScope } from "../agent/scope.js";
 import type { CredentialRecord } from "../credentials/types.js";
 import { ConnectorError } from "../errors.js";
 import { findManifest, listConnectorNames } from "../manifest/registry.js";
 import type { AuthVariant, Manifest } from "../manifest/types.js";
-import { describeConnector } from "../runtime/describe.js";
+import { connectFlowFields } from "../runtime/connect-flow.js";
+import { Connector } from "../runtime/connector.js";
+import { checkScope } from "../runtime/scope.js";
 import { badRequest } from "./errors.js";
 
 export function manifestFor(connectorType: string): Manifest {
@@ -18,14 +19,11 @@ export function manifestFor(connectorType: string): Manifest {
 
 const requiredFields = (variant: AuthVariant) => Object.entries(variant.fields).filter(([, f]) => !f.optional).map(([name]) => name);
 
-/** What the OAuth connect flow fills in: the refresh token (code exchange) and the account id (accounts endpoint). */
-export const CONNECT_FLOW_FIELDS = ["refresh_token", "account_id"];
-
 /** The variant's required fields still missing from the record. */
 export const missingFields = (variant: AuthVariant, record: CredentialRecord) => requiredFields(variant).filter((field) => !record[field]);
 
 const authorizable = (variant: AuthVariant, record: CredentialRecord) =>
-  variant.authorize_url !== undefined && missingFields(variant, record).every((field) => CONNECT_FLOW_FIELDS.includes(field));
+  variant.authorize_url !== undefined && missingFields(variant, record).every((field) => connectFlowFields(variant).includes(field));
 
 export interface ChosenVariant {
   variant: string;
@@ -90,7 +88,7 @@ export function checkScopes(manifest: Manifest, value: unknown): string[] | null
   try {
     checkScope(manifest, { allow: value as string[] });
   } catch (error) {
-    if (error instanceof ConnectorError) throw badRequest(error.message.replace("invalid tool scope", "invalid scopes"));
+    if (error instanceof ConnectorError) throw badRequest(error.message.replace("invalid scope", "invalid scopes"));
     throw error;
   }
   return value as string[];
@@ -98,12 +96,11 @@ export function checkScopes(manifest: Manifest, value: unknown): string[] | null
 
 /** entity -> the actions the account's scope allows. */
 export function allowedActions(manifest: Manifest, scopes: string[] | null, readOnly: boolean): Record<string, string[]> {
+  const scoped = new Connector(manifest, { allow: scopes ?? undefined, readOnly, credentials: {} });
   const out: Record<string, string[]> = {};
-  for (const [entity, e] of Object.entries(describeConnector(manifest).entities)) {
-    const actions = Object.entries(e.actions)
-      .filter(([action, a]) => inScope({ allow: scopes ?? undefined, readOnly }, entity, action, a.annotations.read_only))
-      .map(([action]) => action);
-    if (actions.length) out[entity] = actions;
+  for (const { name, actions } of scoped.entities) {
+    const allowed = actions.filter((action) => scoped.allows(name, action));
+    if (allowed.length) out[name] = allowed;
   }
   return out;
 }

@@ -16,7 +16,7 @@ describe("the tool itself", () => {
       type: "object",
       required: ["entity", "action"],
       additionalProperties: false,
-      properties: { entity: { type: "string" }, action: { type: "string" }, params: { type: "object" }, all: { type: "boolean" }, limit: { type: "integer" }, fields: { type: "array" } },
+      properties: { entity: { type: "string" }, action: { type: "string" }, params: { type: "object" }, cursor: { type: "string" }, all: { type: "boolean" }, limit: { type: "integer" }, fields: { type: "array" } },
     });
   });
 });

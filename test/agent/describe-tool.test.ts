@@ -38,7 +38,7 @@ describe("the describe tool", () => {
 
   it("keeps to its scope and lists what is valid", async () => {
     const scoped = connect("harvest").describeTool({ allow: ["projects.list"] });
-    expect(await scoped.invoke({ entity: "clients" })).toMatch(/^Error E_VALIDATION: entity "clients" is not available to this tool; entities: projects\n/);
-    expect(await scoped.invoke({ entity: "projects", action: "delete" })).toMatch(/^Error E_VALIDATION: projects\.delete is not allowed for this tool; projects actions: list\n/);
+    expect(await scoped.invoke({ entity: "clients" })).toMatch(/^Error E_SCOPE: harvest clients is out of scope for this tool; entities: projects\n/);
+    expect(await scoped.invoke({ entity: "projects", action: "delete" })).toMatch(/^Error E_SCOPE: harvest projects\.delete is out of scope for this tool; projects actions: list\n/);
   });
 });

@@ -33,7 +33,7 @@ describe("harvest_execute's description", () => {
   it("says what the connector is for, its rules, and how pages, results and errors work", () => {
     expect(description.startsWith("Harvest (harvest): Harvest time tracking")).toBe(true);
     for (const rule of harvest.manifest.guidance!) expect(description).toContain(rule);
-    expect(description).toContain("meta.next");
+    expect(description).toContain('call again with {"cursor": meta.cursor}');
     expect(description).toMatch(/"all": true/);
     expect(description).toMatch(/"limit": N/);
     expect(description).toMatch(/"fields"/);
@@ -60,7 +60,7 @@ describe("harvestapi_execute's description", () => {
     expect(description).toMatch(/bulk_scrape\(urls\*,profileScraperMode\) \$0\.004 per item of urls .* billed by apify/);
   });
 
-  it("leaves out the params that only select a page (meta.next carries them)", () => {
+  it("leaves out the params that only select a page (a cursor carries them)", () => {
     expect(description).toContain("posts(profile*,postedLimit,scrapePostedLimit)");
   });
 });

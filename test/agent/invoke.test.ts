@@ -57,7 +57,12 @@ describe("results", () => {
     expect(data.length).toBeGreaterThan(0);
     expect(data.length).toBeLessThan(100);
     expect(meta.has_more).toBe(true);
-    expect(note).toMatch(new RegExp(`^Cut to ${data.length} of 100 records to stay under 3000 characters\\. To get the rest: .*"fields".*meta\\.next`));
+    expect(note).toMatch(new RegExp(`^Returned ${data.length} of the 100 records fetched, to stay under 3000 characters; ${3105 - data.length} of 3105 matching records remain\\. To go on exactly after the last one, call again with \\{"cursor": meta\\.cursor\\}.*"fields"`));
+    expect(meta).not.toHaveProperty("next");
+    // The cursor picks up at the first record left out.
+    const next = JSON.parse(await tool.invoke({ entity: "time_entries", action: "list", cursor: meta.cursor, fields: ["id"] }));
+    const all = (await harvest().execute("time_entries", "list", { per_page: 100 }, { limit: data.length + 1, fields: ["id"] })).data as { id: number }[];
+    expect(next.data[0].id).toBe(all[data.length]!.id);
   });
 
   it("cut a single record's text when it alone is too long", async () => {

@@ -1,7 +1,7 @@
 /** Scoped tools: the description lists only the allowed actions, and invoke refuses the rest before sending. */
 import { describe, expect, it } from "vitest";
 import { connect, ValidationError } from "../../src/index.js";
-import { scopeMatches } from "../../src/agent/index.js";
+import { scopeMatches } from "../../src/runtime/scope.js";
 import { useHarvestSandbox } from "./sandbox.js";
 
 const { harvest, sent } = useHarvestSandbox();
@@ -38,9 +38,9 @@ describe("a tool narrowed with allow", () => {
 
   it("refuses actions outside its scope before sending anything", async () => {
     const text = await tool().invoke({ entity: "projects", action: "delete", params: { id: 14307913 } });
-    expect(text).toMatch(/^Error E_VALIDATION: projects\.delete is not allowed for this tool; projects actions: list\n/);
+    expect(text).toMatch(/^Error E_SCOPE: harvest projects\.delete is out of scope \(it is not among this connection's allowed actions\); nothing was sent; projects actions in scope: list\nNext: this tool may run only the actions its description lists/);
     const other = await tool().invoke({ entity: "clients", action: "list" });
-    expect(other).toMatch(/^Error E_VALIDATION: entity "clients" is not available to this tool; entities: time_entries, projects\n/);
+    expect(other).toMatch(/^Error E_SCOPE: harvest clients\.list is out of scope \(.*\); nothing was sent; entities in scope: time_entries, projects\n/);
     expect(sent()).toEqual([]);
   });
 });
@@ -57,7 +57,7 @@ describe("a read-only tool", () => {
 
   it("refuses a write before sending it", async () => {
     const text = await tool().invoke({ entity: "time_entries", action: "create", params: { project_id: 1, task_id: 2, spent_date: "2026-06-15", hours: 1 } });
-    expect(text).toMatch(/^Error E_VALIDATION: time_entries\.create is not allowed for this tool; time_entries actions: list, get\n/);
+    expect(text).toMatch(/^Error E_SCOPE: harvest time_entries\.create is out of scope \(this connection is read-only\); nothing was sent; time_entries actions in scope: list, get\n/);
     expect(sent()).toEqual([]);
   });
 

@@ -109,7 +109,7 @@ describe.concurrent("connectors CLI", () => {
     expect(code).toBe(0);
     for (const command of ["execute", "describe", "validate", "credentials", "sandbox"]) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
     expect(stdout).toContain("--sandbox");
-    expect(stdout).toContain("Exit codes: 0 ok, 1 other, 2 auth, 3 not found, 4 validation, 5 rate limited or out of credits.");
+    expect(stdout).toContain("Exit codes: 0 ok, 1 other, 2 auth, 3 not found, 4 validation or out of scope, 5 rate limited or out of credits.");
   });
 
   it("serves the sandbox and prints the exports that point the CLI at it", async () => {

@@ -97,7 +97,10 @@ describe("requests", () => {
   it("stops after limit records and iterates one page at a time", async () => {
     const limited = await harvest().execute<unknown[]>("time_entries", "list", { per_page: 30 }, { limit: 75 });
     expect(limited.data).toHaveLength(75);
-    expect(limited.meta).toMatchObject({ pages: 3, has_more: true, skip: 15 });
+    expect(limited.meta).toMatchObject({ pages: 3, has_more: true, cursor: expect.any(String) });
+    const rest = await harvest().execute<{ id: number }[]>("time_entries", "list", {}, { cursor: limited.meta.cursor, limit: 30 });
+    const whole = await harvest().execute<{ id: number }[]>("time_entries", "list", { per_page: 30 }, { limit: 105 });
+    expect(rest.data.map((e) => e.id)).toEqual(whole.data.slice(75).map((e) => e.id));
     let count = 0;
     for await (const _ of harvest().paginate("clients", "list", { per_page: 2 })) count++;
     const clients = await harvest().execute<unknown[]>("clients", "list");

@@ -11,6 +11,7 @@ import type { SandboxServer } from "../../src/sandbox/server.js";
 import { storeTokenResolver } from "../../src/server/mcp-tokens.js";
 import { hashToken } from "../../src/server/tokens.js";
 import { Vault } from "../../src/server/vault.js";
+import type { CredentialStore } from "../../src/credentials/types.js";
 import { createWorkspace, postgresBackend, sqliteBackend, startHarness, type Backend, type Harness } from "../server/harness.js";
 import { freePort, httpClient, text } from "./clients.js";
 
@@ -64,6 +65,8 @@ describe.each(backends)("MCP tokens on $name", (backend) => {
     return ((await response.json()) as { refresh_token: string }).refresh_token;
   };
 
+  const resolver = () => storeTokenResolver({ store: h.store, vault: new Vault(h.config.masterKey), config: h.config });
+
   beforeAll(async () => {
     h = await startHarness(backend);
     sandbox = await sharedSandbox();
@@ -81,7 +84,7 @@ describe.each(backends)("MCP tokens on $name", (backend) => {
 
     const port = await freePort();
     mcp = new ConnectorsMcpServer({ connectors: ["harvest"], sandbox: true });
-    await mcp.serveHttp({ port, tokens: storeTokenResolver(h.store, new Vault(h.config.masterKey)) });
+    await mcp.serveHttp({ port, tokens: resolver() });
     url = `http://127.0.0.1:${port}/mcp`;
   });
 
@@ -160,11 +163,11 @@ describe.each(backends)("MCP tokens on $name", (backend) => {
     });
 
     it("never lets another workspace's token reach these accounts", async () => {
-      const resolver = storeTokenResolver(h.store, new Vault(h.config.masterKey));
-      const otherAlice = await resolver.resolveToken(mcpTokens.otherAlice!.token);
-      expect(Object.keys(otherAlice!.credentials)).toEqual(["harvest"]);
-      expect(await otherAlice!.credentials.harvest!.get("harvest", "default")).toMatchObject(OTHER_WORKSPACE_PAT);
-      expect((await resolver.resolveToken(mcpTokens.nobody!.token))!.credentials).toEqual({});
+      const tokens = resolver();
+      const otherAlice = await tokens.resolveToken(mcpTokens.otherAlice!.token);
+      expect(Object.keys(otherAlice!.connectors)).toEqual(["harvest"]);
+      expect(await (otherAlice!.connectors.harvest!.credentials as CredentialStore).get("harvest", "default")).toMatchObject(OTHER_WORKSPACE_PAT);
+      expect((await tokens.resolveToken(mcpTokens.nobody!.token))!.connectors).toEqual({});
 
       // Workspace B's "alice" calls with her own account only: her token, refused upstream, never A's alice's.
       const client = await httpClient(url, mcpTokens.otherAlice!.token);
@@ -181,12 +184,58 @@ describe.each(backends)("MCP tokens on $name", (backend) => {
       await client.close();
     });
 
+    it("lists to each user only what their account's scope allows, with honest annotations", async () => {
+      const [alice, dave] = await Promise.all([httpClient(url, mcpTokens.alice!.token), httpClient(url, mcpTokens.dave!.token)]);
+      const [forAlice, forDave] = await Promise.all([alice.listTools(), dave.listTools()]);
+      const execute = (tools: typeof forAlice.tools) => tools.find((t) => t.name === "harvest_execute")!;
+      expect(execute(forAlice.tools).description).toMatch(/^time_entries: /m);
+      expect(execute(forAlice.tools).annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true });
+      // Dave's account may only list projects: his listing says so, and nothing else.
+      const daves = execute(forDave.tools);
+      expect(daves.description).toContain("This tool is limited to the actions listed below.");
+      expect(daves.description).toMatch(/^projects: .*\n  list\([^)]*\)$/m);
+      expect(daves.description).not.toMatch(/^time_entries: /m);
+      expect(daves.annotations).toMatchObject({ readOnlyHint: true });
+      expect(daves.inputSchema.properties!.entity).toMatchObject({ enum: ["projects"] });
+      // The other workspace's user with no account at all is listed nothing.
+      const nobody = await httpClient(url, mcpTokens.nobody!.token);
+      expect((await nobody.listTools()).tools).toEqual([]);
+      await Promise.all([alice.close(), dave.close(), nobody.close()]);
+    });
+
+    it("writes the same audit row for an MCP call as for a REST execute", async () => {
+      const client = await httpClient(url, mcpTokens.dave!.token);
+      const since = new Date().toISOString();
+      const params = { per_page: 2, is_active: true };
+      expect((await list(client, "projects", params)).isError).toBeFalsy();
+      const rest = await h.call("POST", `${CONNECTORS}/${accounts.dave}/execute`, a.token, { entity: "projects", action: "list", params });
+      expect(rest.status, rest.text).toBe(200);
+      const refused = await list(client, "time_entries");
+      expect(text(refused)).toMatch(/^Error E_SCOPE/);
+      const rows = (await h.call("GET", `/api/v1/audit?connector_id=${accounts.dave}&since=${since}`, a.token)).body.data;
+      const shape = ({ id: _id, time: _time, duration_ms: _duration, ...row }: Record<string, unknown>) => row;
+      expect(rows.map(shape)).toEqual([
+        { workspace_id: a.id, user_id: "dave", connector_id: accounts.dave, connector_type: "harvest", entity: "projects", action: "list", outcome: "ok", upstream_status: 200, cost: null, params },
+        { workspace_id: a.id, user_id: "dave", connector_id: accounts.dave, connector_type: "harvest", entity: "projects", action: "list", outcome: "ok", upstream_status: 200, cost: null, params },
+        { workspace_id: a.id, user_id: "dave", connector_id: accounts.dave, connector_type: "harvest", entity: "time_entries", action: "list", outcome: "E_SCOPE", upstream_status: null, cost: null, params: {} },
+      ]);
+      await client.close();
+    });
+
+    it("tells a hosted user's model to have the account reconnected, never to set a variable", async () => {
+      const client = await httpClient(url, mcpTokens.otherAlice!.token);
+      const result = await list(client, "projects", { per_page: 1 });
+      expect(text(result)).toMatch(/^Error E_AUTH: [\s\S]*\nNext: retrying will not help: the account's owner must reconnect it/);
+      expect(text(result)).not.toMatch(/HARVEST_ACCESS_TOKEN|environment/);
+      await client.close();
+    });
+
     it("applies a scoped account's scopes: out of scope is refused with nothing sent", async () => {
       const client = await httpClient(url, mcpTokens.dave!.token);
       const logged = apiRequests().length;
       const refused = await list(client, "time_entries");
       expect(refused.isError).toBe(true);
-      expect(text(refused)).toMatch(/time_entries/);
+      expect(text(refused)).toMatch(/^Error E_SCOPE: harvest time_entries\.list is out of scope/);
       expect(apiRequests().length).toBe(logged);
       const allowed = await list(client, "projects", { per_page: 2 });
       expect(allowed.isError, text(allowed)).toBeFalsy();

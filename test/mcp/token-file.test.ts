@@ -1,6 +1,7 @@
 /** The token file: owner-only, well-formed, tokens never echoed, each entry's credentials kept to its own token. */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { CredentialStore } from "../../src/credentials/types.js";
 import { CredentialVault } from "../../src/credentials/vault.js";
 import { readTokenFile } from "../../src/mcp/index.js";
 import { tempDir, tokenFile } from "./token-files.js";
@@ -12,8 +13,8 @@ const PAT = { token: "pat-of-a", account_id: "111" };
 describe("readTokenFile", () => {
   it("maps each token to its own credentials, and an unknown token to nobody", async () => {
     const tokens = readTokenFile(tokenFile({ [TOKEN_A]: { harvest: PAT }, [TOKEN_B]: { harvest: { token: "pat-of-b", account_id: "222" } } }));
-    expect(await (await tokens.resolveToken(TOKEN_A))!.credentials.harvest!.get("harvest", "default")).toEqual(PAT);
-    expect(await (await tokens.resolveToken(TOKEN_B))!.credentials.harvest!.get("harvest", "default")).toMatchObject({ token: "pat-of-b" });
+    expect(await ((await tokens.resolveToken(TOKEN_A))!.connectors.harvest!.credentials as CredentialStore).get("harvest", "default")).toEqual(PAT);
+    expect(await ((await tokens.resolveToken(TOKEN_B))!.connectors.harvest!.credentials as CredentialStore).get("harvest", "default")).toMatchObject({ token: "pat-of-b" });
     expect(await tokens.resolveToken("c".repeat(32))).toBeUndefined();
     expect(await tokens.resolveToken(TOKEN_A.slice(1))).toBeUndefined();
   });
@@ -22,7 +23,7 @@ describe("readTokenFile", () => {
     const vault = new CredentialVault({ dir: join(tempDir(), "vault"), env: { CONNECTORS_MASTER_KEY: Buffer.alloc(32, 7).toString("base64") } });
     vault.set("harvest", "alice", "personal_access_token", PAT);
     const tokens = readTokenFile(tokenFile({ [TOKEN_A]: { harvest: "alice" } }), () => vault);
-    expect(await (await tokens.resolveToken(TOKEN_A))!.credentials.harvest!.get("harvest", "default")).toMatchObject(PAT);
+    expect(await ((await tokens.resolveToken(TOKEN_A))!.connectors.harvest!.credentials as CredentialStore).get("harvest", "default")).toMatchObject(PAT);
   });
 
   it("refuses a file others can read or change", () => {

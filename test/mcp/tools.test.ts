@@ -7,7 +7,7 @@ import { ConnectorsMcpServer } from "../../src/mcp/index.js";
 import { sharedSandbox } from "../../src/sandbox/shared.js";
 import { inMemoryClient, text } from "./clients.js";
 
-const sandboxUser = { credentials: {} };
+const sandboxUser = { connectors: { harvest: {}, harvestapi: {} } };
 let client: Client;
 
 beforeAll(async () => {
@@ -121,7 +121,7 @@ describe("--read-only", () => {
     expect(tools[0]!.description).toContain("This tool is limited to the actions listed below.");
     const write = await readOnly.callTool({ name: "harvest_execute", arguments: { entity: "time_entries", action: "create", params: { project_id: 1, task_id: 1, spent_date: "2026-06-01" } } });
     expect(write.isError).toBe(true);
-    expect(text(write)).toMatch(/time_entries\.create is not allowed for this tool; time_entries actions: list, get/);
+    expect(text(write)).toMatch(/^Error E_SCOPE: harvest time_entries\.create is out of scope \(this connection is read-only\); nothing was sent; time_entries actions in scope: list, get/);
     const read = await readOnly.callTool({ name: "harvest_execute", arguments: { entity: "users", action: "me" } });
     expect(JSON.parse(text(read)).data.first_name).toBe("Alex");
     await readOnly.close();
@@ -129,14 +129,14 @@ describe("--read-only", () => {
 });
 
 describe("credentials", () => {
-  it("never fall back to the server's environment for a user without an account for the connector", async () => {
+  it("never fall back to the server's environment for a user without credentials for the connector", async () => {
     const sandbox = await sharedSandbox();
     const info = sandbox.connectors.harvest!;
     vi.stubEnv("CONNECTORS_HARVEST_BASE_URL", info.baseUrl);
     vi.stubEnv("HARVEST_ACCESS_TOKEN", info.credentials.personal_access_token!.token!);
     vi.stubEnv("HARVEST_ACCOUNT_ID", info.credentials.personal_access_token!.account_id!);
     const requests = sandbox.harvest.stats.requests;
-    const stranger = await inMemoryClient(new ConnectorsMcpServer({ connectors: ["harvest"] }), { credentials: {} });
+    const stranger = await inMemoryClient(new ConnectorsMcpServer({ connectors: ["harvest"] }), { connectors: { harvest: { credentials: {} } } });
     const result = await stranger.callTool({ name: "harvest_execute", arguments: { entity: "users", action: "me" } });
     expect(result.isError).toBe(true);
     expect(text(result)).toMatch(/^Error E_AUTH: /);

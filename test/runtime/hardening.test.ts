@@ -91,24 +91,33 @@ describe("OAuth refresh, shared", () => {
 });
 
 describe("walks that stop inside a page", () => {
-  it("resume at the exact offset", async () => {
-    const { agent, on } = mockApi();
+  it("resume at the exact offset, by cursor", async () => {
+    const { agent, on, sent } = mockApi();
     on(API, "GET", "/v1/items/window", (req) => {
       const offset = Number(query(req.path).offset ?? 0);
       return [200, { rows: [offset + 1, offset + 2, offset + 3], total: 9 }];
-    }, 2);
-    const result = await demo({ dispatcher: agent }).execute("items", "window", { limit: 3 }, { limit: 4 });
+    }, 3);
+    const connector = demo({ dispatcher: agent });
+    const result = await connector.execute("items", "window", { limit: 3 }, { limit: 4 });
     expect(result.data).toEqual([1, 2, 3, 4]);
-    expect(result.meta).toMatchObject({ has_more: true, next: { limit: 3, offset: 4 } });
-    expect(result.meta.skip).toBeUndefined();
+    expect(result.meta).toMatchObject({ has_more: true, next: { limit: 3, offset: 4 }, cursor: expect.any(String) });
+    const rest = await connector.execute("items", "window", {}, { cursor: result.meta.cursor, limit: 3 });
+    expect(rest.data).toEqual([5, 6, 7]);
+    expect(sent.map((r) => query(r.path).offset)).toEqual([undefined, "3", "4"]);
   });
 
-  it("resume on the same page, saying how many of its records were returned", async () => {
-    const { agent, on } = mockApi();
-    on(API, "GET", "/v1/items", (req) => [200, { items: [1, 2, 3].map((i) => `${query(req.path).page ?? 1}.${i}`), meta: { pages: 5 } }], 2);
-    const result = await demo({ dispatcher: agent }).execute("items", "list", { per_page: 3 }, { limit: 5 });
+  it("resume on the same page after the records already returned, by cursor", async () => {
+    const { agent, on, sent } = mockApi();
+    on(API, "GET", "/v1/items", (req) => [200, { items: [1, 2, 3].map((i) => `${query(req.path).page ?? 1}.${i}`), meta: { pages: 5 } }], 4);
+    const connector = demo({ dispatcher: agent });
+    const result = await connector.execute("items", "list", { per_page: 3 }, { limit: 5 });
     expect(result.data).toEqual(["1.1", "1.2", "1.3", "2.1", "2.2"]);
-    expect(result.meta).toMatchObject({ has_more: true, next: { per_page: 3, page: 2 }, skip: 2 });
+    // Mid-page there is no page-level `next` to hand out: only the cursor resumes exactly.
+    expect(result.meta).toMatchObject({ has_more: true, cursor: expect.any(String) });
+    expect(result.meta).not.toHaveProperty("next");
+    const rest = await connector.execute("items", "list", {}, { cursor: result.meta.cursor, limit: 3 });
+    expect(rest.data).toEqual(["2.3", "3.1", "3.2"]);
+    expect(sent.map((r) => query(r.path).page)).toEqual([undefined, "2", "2", "3"]);
   });
 });
 
@@ -208,9 +217,12 @@ entities:
       }
       return [];
     };
-    expect(issues(base.replace("PAGINATION", "cursors"))).toEqual(
-      expect.arrayContaining(["a cursor strategy needs `next`: the path to the next cursor in the response"]),
-    );
-    expect(issues(base.replace("PAGINATION", "pages"))).toContain('strategy "pages" pages with "page", which this action does not declare');
+    // Each strategy has its own required keys (one schema per member of the union).
+    const withPages = base.replace("{ type: cursor, param: after }", "{ type: cursor, param: after, next: next }");
+    expect(issues(base.replace("PAGINATION", "cursors"))).toEqual(['missing required key "next"']);
+    expect(issues(withPages.replace("{ type: page_number, param: page }", "{ type: page_number, param: page, next: links.next }").replace("PAGINATION", "cursors"))).toEqual([
+      'unknown key "next"',
+    ]);
+    expect(issues(withPages.replace("PAGINATION", "pages"))).toContain('strategy "pages" pages with "page", which this action does not declare');
   });
 });

@@ -3,7 +3,7 @@ import { localCredentialStore } from "../../credentials/local.js";
 import { connect, type Connector, type ExecuteOptions } from "../../runtime/connector.js";
 import { withNextSteps } from "../hints.js";
 import { loadManifest } from "../manifests.js";
-import { pickFields, toCsv, toTable, type Format } from "../output.js";
+import { toCsv, toTable, type Format } from "../output.js";
 import { readParams } from "../params.js";
 
 interface Options {
@@ -11,11 +11,14 @@ interface Options {
   param: string[];
   all?: boolean;
   limit?: number;
+  cursor?: string;
   fields?: string;
   account: string;
   baseUrl?: string;
   sandbox?: boolean;
   budget?: number;
+  allow?: string[];
+  readOnly?: boolean;
   output: Format;
 }
 
@@ -23,7 +26,7 @@ export async function execute(name: string, entity: string, action: string, opti
   const manifest = await loadManifest(name);
   // The sandbox brings its own credentials.
   const credentials = options.sandbox ? undefined : localCredentialStore(manifest);
-  const connector = connect(manifest, { account: options.account, baseUrl: options.baseUrl, sandbox: options.sandbox, credentials });
+  const connector = connect(manifest, { account: options.account, baseUrl: options.baseUrl, sandbox: options.sandbox, credentials, allow: options.allow, readOnly: options.readOnly });
   try {
     await run(connector, entity, action, options);
   } catch (error) {
@@ -33,45 +36,30 @@ export async function execute(name: string, entity: string, action: string, opti
 
 async function run(connector: Connector, entity: string, action: string, options: Options): Promise<void> {
   const params = readParams(options.params, options.param);
-  const fields = options.fields?.split(",").map((f) => f.trim()).filter(Boolean);
   const walking = options.all || options.limit !== undefined;
-  if (options.output === "ndjson" && walking && connector.plan(entity, action).pagination)
-    return streamRecords(connector, entity, action, params, options, fields);
-  const result = await connector.execute(entity, action, params, { all: options.all, limit: options.limit, budget: options.budget, onPage: progress(walking) });
+  const call: ExecuteOptions = { all: options.all, limit: options.limit, cursor: options.cursor, fields: options.fields, budget: options.budget, onPage: progress(walking) };
+  if (options.output === "ndjson" && walking && connector.plan(entity, action).pagination) return streamRecords(connector, entity, action, params, call);
+  const result = await connector.execute(entity, action, params, call);
   endProgress(walking);
-  const records = Array.isArray(result.data) ? result.data.map((r) => pickFields(r, fields)) : undefined;
-  const data = records ?? pickFields(result.data, fields);
+  const records = Array.isArray(result.data) ? result.data : undefined;
   switch (options.output) {
     case "ndjson":
-      for (const record of records ?? [data]) write(`${JSON.stringify(record)}\n`);
+      for (const record of records ?? [result.data]) write(`${JSON.stringify(record)}\n`);
       break;
     case "table":
-      write(records ? toTable(records) : `${JSON.stringify(data, null, 2)}\n`);
+      write(records ? toTable(records) : `${JSON.stringify(result.data, null, 2)}\n`);
       break;
     case "csv":
-      write(toCsv(records ?? [data]));
+      write(toCsv(records ?? [result.data]));
       break;
     default:
-      write(`${JSON.stringify({ data, meta: result.meta }, null, 2)}\n`);
+      write(`${JSON.stringify({ data: result.data, meta: result.meta }, null, 2)}\n`);
   }
 }
 
 /** Records leave as each page arrives, so memory holds one page however long the list. */
-async function streamRecords(connector: Connector, entity: string, action: string, params: Record<string, unknown>, options: Options, fields?: string[]) {
-  const limit = options.limit ?? Infinity;
-  const report = progress(true)!;
-  let count = 0;
-  let pages = 0;
-  for await (const page of connector.pages(entity, action, params, { budget: options.budget, limit: options.limit })) {
-    pages++;
-    for (const record of page.records) {
-      if (count >= limit) break;
-      write(`${JSON.stringify(pickFields(record, fields))}\n`);
-      count++;
-    }
-    report({ pages, records: count });
-    if (count >= limit) break;
-  }
+async function streamRecords(connector: Connector, entity: string, action: string, params: Record<string, unknown>, call: ExecuteOptions): Promise<void> {
+  for await (const record of connector.paginate(entity, action, params, call)) write(`${JSON.stringify(record)}\n`);
   endProgress(true);
 }
 
@@ -82,11 +70,11 @@ function write(text: string): void {
 const started = Date.now();
 
 /** A progress line on stderr while walking pages, only when a person is watching. */
-function progress(walking: boolean): ExecuteOptions["onPage"] {
-  if (!walking || !process.stderr.isTTY) return () => {};
+function progress(walking: boolean | undefined): ExecuteOptions["onPage"] {
+  if (!walking || !process.stderr.isTTY) return undefined;
   return ({ pages, records }) => process.stderr.write(`\rpages ${pages}, records ${records}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-function endProgress(walking: boolean): void {
+function endProgress(walking: boolean | undefined): void {
   if (walking && process.stderr.isTTY) process.stderr.write("\n");
 }

@@ -14,11 +14,12 @@ interface Options {
   database?: string;
   readOnly?: boolean;
   sandbox?: boolean;
+  split?: boolean;
 }
 
 export async function mcp(names: string[], options: Options): Promise<void> {
   const manifests = await Promise.all(names.map(loadManifest));
-  const server = new ConnectorsMcpServer({ connectors: manifests, readOnly: options.readOnly, sandbox: options.sandbox });
+  const server = new ConnectorsMcpServer({ connectors: manifests, readOnly: options.readOnly, sandbox: options.sandbox, split: options.split });
   if (options.transport === "stdio") return server.serveStdio(localUser(manifests, !!options.sandbox));
   if (options.tokens && options.database)
     throw new ValidationError("--tokens and --database cannot be used together: a token file (one server's users) or the hosted API's store (its MCP tokens), not both");
@@ -39,24 +40,13 @@ export async function mcp(names: string[], options: Options): Promise<void> {
 
 /** The hosted API's store: its MCP tokens and connected accounts, opened with CONNECTORS_MASTER_KEY as `serve` does. */
 async function hostedTokens(database: string): Promise<{ resolver: TokenResolver; close(): Promise<void> }> {
-  const { configFromEnv, openStore, storeTokenResolver } = await import("../../server/index.js");
-  const { checkMasterKey } = await import("../../server/vault-key.js");
-  const { Vault } = await import("../../server/vault.js");
-  // Checked before the database is touched: without the key nothing stored could be opened.
-  const { masterKey } = configFromEnv(process.env);
-  const store = await openStore(database);
-  try {
-    await checkMasterKey(store, masterKey);
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-  return { resolver: storeTokenResolver(store, new Vault(masterKey)), close: () => store.close() };
+  const { openHosted, storeTokenResolver } = await import("../../server/index.js");
+  const hosted = await openHosted(database);
+  return { resolver: storeTokenResolver(hosted.services), close: hosted.close };
 }
 
 /** As `connectors execute`: environment variables first (they win), else the vault. The sandbox brings its own. */
 function localUser(manifests: Manifest[], sandbox: boolean): McpUser {
-  if (sandbox) return { credentials: {} };
-  const vault = new CredentialVault();
-  return { credentials: Object.fromEntries(manifests.map((m) => [m.name, localCredentialStore(m, vault)])) };
+  const vault = sandbox ? undefined : new CredentialVault();
+  return { connectors: Object.fromEntries(manifests.map((m) => [m.name, vault ? { credentials: localCredentialStore(m, vault) } : {}])) };
 }

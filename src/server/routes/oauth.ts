@@ -1,21 +1,32 @@
 /**
  * The OAuth connect flow ("authorize once"): POST .../:id/oauth/start hands out the provider's authorize URL with a
  * single-use state bound to the workspace, user and account; GET /oauth/callback (no bearer: the state is the
- * credential) exchanges the code, seals the tokens, finds the upstream account and activates the connector.
+ * credential) exchanges the code, seals the tokens, fills what the manifest's account_discovery finds and activates
+ * the connector. Every step is the runtime's (runtime/connect-flow.ts); this route keeps the states and the account.
  */
 import { Hono } from "hono";
+import type { CredentialRecord } from "../../credentials/types.js";
+import { authorizeUrl, discoverAccount, exchangeAuthorizationCode, type UpstreamAccount } from "../../runtime/connect-flow.js";
+import type { ConnectOptions } from "../../runtime/connector.js";
 import { manifestFor, missingFields } from "../account-input.js";
 import type { AppEnv, Services } from "../app-env.js";
+import type { ServerConfig } from "../config.js";
 import { ApiError, badRequest, notFound } from "../errors.js";
-import { exchangeCode } from "../oauth/code-exchange.js";
-import { authorizeEndpoint, redirectUri, tokenEndpoint } from "../oauth/endpoints.js";
-import { canListAccounts, listUpstreamAccounts, type UpstreamAccount } from "../oauth/upstream-accounts.js";
 import type { ConnectedAccount } from "../store/types.js";
 import { hashToken, newOAuthState } from "../tokens.js";
 
 export const DEFAULT_OAUTH_STATE_TTL_SECONDS = 600;
 
 const revoked = (account: ConnectedAccount) => new ApiError(409, "E_REVOKED", `connector ${account.id} was revoked; connect the account again instead`);
+
+/** The operator's settings for this connector's upstream, never the server's own credentials. */
+const upstreamOptions = (config: ServerConfig, connector: string): ConnectOptions => ({ ...config.upstream?.[connector], env: config.env ?? {} });
+
+/** Where the provider sends the user's browser back: one fixed URL, registered with the OAuth application. */
+function redirectUri(config: ServerConfig): string {
+  if (!config.publicUrl) throw badRequest("the server has no public URL (--public-url or CONNECTORS_PUBLIC_URL), so no OAuth callback can reach it");
+  return `${config.publicUrl.replace(/\/+$/, "")}/oauth/callback`;
+}
 
 /** POST /:id/oauth/start, under the workspace's bearer token. */
 export function oauthStartRoutes({ store, vault, config }: Services): Hono<AppEnv> {
@@ -26,15 +37,15 @@ export function oauthStartRoutes({ store, vault, config }: Services): Hono<AppEn
     if (!account) throw notFound(`connector ${c.req.param("id")}`);
     if (account.status === "revoked") throw revoked(account);
     const manifest = manifestFor(account.connector_type);
-    const url = new URL(authorizeEndpoint(manifest, account.auth_variant, config));
     const state = newOAuthState();
+    const url = authorizeUrl(manifest, account.auth_variant, upstreamOptions(config, manifest.name), {
+      clientId: vault.open(account.id, account.credentials!).client_id ?? "",
+      redirectUri: redirectUri(config),
+      state,
+    });
     const expiresAt = new Date(clock().getTime() + (config.oauthStateTtlSeconds ?? DEFAULT_OAUTH_STATE_TTL_SECONDS) * 1000).toISOString();
-    url.searchParams.set("client_id", vault.open(account.id, account.credentials!).client_id ?? "");
-    url.searchParams.set("response_type", "code");
-    url.searchParams.set("redirect_uri", redirectUri(config));
-    url.searchParams.set("state", state);
     await store.insertOAuthState({ state_hash: hashToken(state), workspace_id: workspace.id, user_id: account.user_id, account_id: account.id, expires_at: expiresAt });
-    return c.json({ authorize_url: url.toString(), expires_at: expiresAt });
+    return c.json({ authorize_url: url, expires_at: expiresAt });
   });
 }
 
@@ -57,31 +68,27 @@ export function oauthCallbackRoutes({ store, vault, config }: Services): Hono<Ap
     if (!account || account.user_id !== taken.user_id) throw notFound(`connector ${taken.account_id}`);
     if (account.status === "revoked") throw revoked(account);
     const manifest = manifestFor(account.connector_type);
+    const upstream = upstreamOptions(config, manifest.name);
     const stored = vault.open(account.id, account.credentials!);
-    const tokens = await exchangeCode({
-      tokenUrl: await tokenEndpoint(manifest, account.auth_variant, config),
+    const tokens = await exchangeAuthorizationCode(manifest, account.auth_variant, upstream, {
       code: code!,
       redirectUri: redirectUri(config),
       clientId: stored.client_id ?? "",
       clientSecret: stored.client_secret ?? "",
-      upstream: config.upstream?.[manifest.name],
     });
-    const record = { ...stored, ...tokens };
-    let choices: UpstreamAccount[] | undefined;
-    if (!record.account_id && manifest.auth[account.auth_variant]!.fields.account_id && canListAccounts(manifest)) {
-      const accounts = await listUpstreamAccounts(manifest, account.auth_variant, record, config);
-      if (accounts.length === 1) record.account_id = accounts[0]!.id;
-      else choices = accounts;
-    }
-    const pending = missingFields(manifest.auth[account.auth_variant]!, record).length > 0;
-    await store.updateAccount(account.workspace_id, account.id, { credentials: vault.seal(account.id, record), status: pending ? "pending" : "active" }, now.toISOString());
-    if (!pending) return c.json({ id: account.id, status: "active", message: `connector ${account.id} is connected` });
+    const record: CredentialRecord = { ...stored, ...tokens };
+    const discovered = await discoverAccount(manifest, account.auth_variant, upstream, record);
+    if (discovered?.chosen !== undefined) record[discovered.field] = discovered.chosen;
+    const missing = missingFields(manifest.auth[account.auth_variant]!, record);
+    await store.updateAccount(account.workspace_id, account.id, { credentials: vault.seal(account.id, record), status: missing.length ? "pending" : "active" }, now.toISOString());
+    if (!missing.length) return c.json({ id: account.id, status: "active", message: `connector ${account.id} is connected` });
+    const choices: UpstreamAccount[] | undefined = discovered && discovered.chosen === undefined ? discovered.accounts : undefined;
     return c.json({
       id: account.id,
       status: "pending",
       message: choices
-        ? `the authorization reaches ${choices.length} ${manifest.name} accounts; choose one with PATCH /api/v1/integrations/connectors/${account.id} {"credentials":{"account_id":"..."}}`
-        : `connector ${account.id} still needs: ${missingFields(manifest.auth[account.auth_variant]!, record).join(", ")} (PATCH its credentials)`,
+        ? `the authorization reaches ${choices.length} ${manifest.name} accounts; choose one with PATCH /api/v1/integrations/connectors/${account.id} {"credentials":{"${discovered!.field}":"..."}}`
+        : `connector ${account.id} still needs: ${missing.join(", ")} (PATCH its credentials)`,
       ...(choices ? { accounts: choices } : {}),
     });
   });
