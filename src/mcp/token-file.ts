@@ -2,7 +2,7 @@
  * The token file for a single-user (or small) HTTP server: JSON mapping each bearer token to its user's credentials,
  * per connector either a credential record or the name of an account in the local vault:
  *
- *   { "<token>": { "harvest": { "token": "...", "account_id": "123456" }, "harvestapi": "work" } }
+ *   { "<token>": { "<connector>": { "<field>": "...", ... }, "<other connector>": "<vault account name>" } }
  *
  * It holds secrets, so a file that anyone but its owner can read is refused. Read once at start; entries are named
  * by position in every message, never by token.

@@ -1,12 +1,9 @@
 /** The generic interpreter: a Connector runs any action a manifest declares, within its scope, walking lists exactly. */
-import type { Dispatcher } from "undici";
 import { CreditsError, UpstreamError, ValidationError } from "../errors.js";
-import type { CredentialRecord, CredentialStore } from "../credentials/types.js";
 import { findManifest } from "../manifest/registry.js";
 import type { Manifest } from "../manifest/types.js";
 import { BudgetGuard } from "./budget.js";
-import { callRecord, type CallRecord, type CallTrace } from "./call-record.js";
-import type { Coordinator } from "./coordination.js";
+import { callRecord, type CallTrace } from "./call-record.js";
 import { estimateCost, type CostEstimate } from "./costs.js";
 import { decodeCursor, encodeCursor, type CursorTarget } from "./cursor.js";
 import { describeConnector, type ConnectorDescription } from "./describe.js";
@@ -17,110 +14,14 @@ import { nextPageFor, pageTotals, positionWithin, type Page, type Position } fro
 import { checkParams } from "./params.js";
 import { getPath } from "./path.js";
 import { planFor, type ActionPlan } from "./plan.js";
-import type { RateLimit } from "./rate-limit.js";
 import { requestId } from "./response.js";
 import { checkScope, inScopes, scopeError, type Scope } from "./scope.js";
+import type { ConnectOptions, ExecuteOptions, Result, ResultMeta } from "./types.js";
 import { prepareCall, sendPage, type Call, type SendOptions } from "./send.js";
 import type { ActionMap, ActionName, DynamicString, EntityName, ParamsArgs, UntypedActions } from "./typed-actions.js";
 import { RecordWalk, type Slice } from "./walk.js";
 
-export interface ConnectOptions extends Scope {
-  /** A credential record ({ token, account_id } ...) or a store; default: environment variables. */
-  credentials?: CredentialRecord | CredentialStore;
-  /** Called with the whole record when the runtime changes it (a rotated OAuth refresh token) on a plain record. */
-  onCredentialsChange?: (record: CredentialRecord) => void;
-  /** Named account in the credential store: default, work, ... */
-  account?: string;
-  /** undici Dispatcher for every request (a MockAgent in tests, a ProxyAgent behind a proxy). */
-  dispatcher?: Dispatcher;
-  /** API base URL; also CONNECTORS_<NAME>_BASE_URL. */
-  baseUrl?: string;
-  /** Other hosts the manifest names; also CONNECTORS_<NAME>_<HOST>_BASE_URL. */
-  hosts?: Record<string, string>;
-  /** OAuth token endpoint; also CONNECTORS_<NAME>_TOKEN_URL. */
-  tokenUrl?: string;
-  /** Per attempt, in ms (default 30000). */
-  timeout?: number;
-  /** Extra attempts after a transient failure (default 3). */
-  retries?: number;
-  /** Backoff between retries: full jitter over min(maxMs, baseMs * 2^attempt). */
-  backoff?: { baseMs?: number; maxMs?: number };
-  /** Longest Retry-After (seconds) worth waiting for before giving up with RateLimitError (default 120). */
-  maxRetryAfter?: number;
-  /** Client-side pacing: false turns it off, an object replaces every group's limit; env CONNECTORS_RATE_LIMIT=off. */
-  rateLimit?: false | RateLimit;
-  /** Requests in flight per account (default: the manifest's, e.g. a plan's limit); false for no limit. */
-  concurrency?: false | number;
-  /** Shares rate windows and OAuth refreshes with other processes (replicas on one database); see coordination.ts. */
-  coordinator?: Coordinator;
-  /**
-   * A stable name for this credential across processes (e.g. a connected account's id): with a coordinator, the
-   * key of its shared rate windows and refresh lock. Default: derived from the credential in this process.
-   */
-  accountKey?: string;
-  /** Before costly calls, check the account's balance covers the estimate (see ExecuteOptions.preflight). */
-  preflight?: boolean;
-  /** Run against the embedded sandbox with its fixed credentials (no account needed). */
-  sandbox?: boolean;
-  /** Where to find manifests other than the bundled ones. */
-  connectorsDir?: string;
-  /** Environment to read (default process.env). */
-  env?: NodeJS.ProcessEnv;
-  /**
-   * Hears of every call (execute, and each pages/paginate walk) once it ends, whatever the outcome, with its params
-   * redacted: an audit trail. The call's own outcome waits for it, so a record is written before the caller hears.
-   */
-  onCall?: (record: CallRecord) => void | Promise<void>;
-}
-
-export interface ExecuteOptions {
-  /** Walk every page and return all records. */
-  all?: boolean;
-  /** Stop after this many records (walks pages as needed). */
-  limit?: number;
-  /** meta.cursor of an earlier result: go on exactly after its last record, with its params. */
-  cursor?: string;
-  /** Keep only these (dotted) fields of each record: ["id", "project.name"], or "id,project.name". */
-  fields?: string[] | string;
-  /** Records per page to ask the API for, when the params do not set the action's page size. */
-  pageSize?: number;
-  signal?: AbortSignal;
-  /** Called after each page while walking (progress). */
-  onPage?: (progress: { pages: number; records: number }) => void;
-  /** Refuse, before sending, a call whose estimated cost is over this amount (manifest currency, e.g. USD). */
-  budget?: number;
-  /** Read the account's balance (cached briefly) first and fail early when it cannot cover the estimate. */
-  preflight?: boolean;
-}
-
-export interface ResultMeta {
-  connector: string;
-  entity: string;
-  action: string;
-  status: number;
-  request_id?: string;
-  duration_ms: number;
-  /** Lists only: whether records remain after the ones returned. */
-  has_more?: boolean;
-  /** Lists only, when records remain: pass it back as the `cursor` option to go on exactly after the last record. */
-  cursor?: string;
-  /** Lists only: the params of the next page when the result ends at a page boundary, null at the end. */
-  next?: Record<string, unknown> | null;
-  total?: number;
-  total_pages?: number;
-  pages?: number;
-  /** A DELETE whose first answer was lost and whose retry found the thing gone: the first one did it. */
-  already_done?: boolean;
-  /** What the call spent, for actions that cost money (the API's own figure when it gives one). */
-  cost?: number;
-  /** Who bills that cost, when not the API itself (e.g. apify). */
-  billed_by?: string;
-}
-
-export interface Result<T = unknown> {
-  data: T;
-  meta: ResultMeta;
-}
+export type { ConnectOptions, ExecuteOptions, Result, ResultMeta } from "./types.js";
 
 /** How long a balance read for a pre-flight check stays good. */
 const BALANCE_TTL_MS = 30_000;

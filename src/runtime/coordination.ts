@@ -2,7 +2,12 @@
  * Sharing pacing and OAuth refreshes between processes (several replicas of a server on one database).
  * The runtime works alone by default; a Coordinator makes its rate windows and refreshes shared.
  */
-import type { RateLimit } from "./rate-limit.js";
+
+/** A pace: at most `requests` in any `perSeconds` window. */
+export interface RateLimit {
+  requests: number;
+  perSeconds: number;
+}
 
 /** A rate window: acquire() resolves when one more request may go out and gives a function to call on its answer. */
 export interface RateWindow {

@@ -3,9 +3,9 @@ import { envCredentialStore, staticCredentialStore } from "../credentials/env.js
 import type { CredentialRecord, CredentialStore } from "../credentials/types.js";
 import { ValidationError } from "../errors.js";
 import type { Manifest } from "../manifest/types.js";
-import type { ConnectOptions } from "./connector.js";
+import type { ConnectOptions } from "./types.js";
 import type { Coordinator } from "./coordination.js";
-import type { RateLimit } from "./rate-limit.js";
+import type { RateLimit } from "./coordination.js";
 
 export interface Endpoints {
   baseUrl: string;

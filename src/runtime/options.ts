@@ -1,6 +1,6 @@
 /** Checks connect() and execute() options once, so a typo or a wrong type becomes a clear error rather than a silent spin or a stall. */
 import { ValidationError, type ParamIssue } from "../errors.js";
-import type { ConnectOptions, ExecuteOptions } from "./connector.js";
+import type { ConnectOptions, ExecuteOptions } from "./types.js";
 
 const positive = (n: unknown) => typeof n === "number" && Number.isFinite(n) && n > 0;
 const wholeAtLeast = (n: unknown, min: number) => Number.isInteger(n) && (n as number) >= min;

@@ -1,4 +1,4 @@
-/** Reads a dotted path ("links.next", "pagination.totalPages") from a parsed JSON body. */
+/** Reads a dotted path ("pagination.totalPages") from a parsed JSON body. */
 export function getPath(root: unknown, path: string | undefined): unknown {
   // "$" names the body itself (an API that answers with a bare array).
   if (!path || path === "$") return root;

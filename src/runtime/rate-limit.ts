@@ -1,15 +1,9 @@
-import type { RateWindow } from "./coordination.js";
-import { sleep } from "./wait.js";
-
 /**
  * Client-side pacing: a sliding window per account and rate-limit group, so normal use never meets a 429.
  * Windows are shared by every connection in the process that uses the same account.
  */
-
-export interface RateLimit {
-  requests: number;
-  perSeconds: number;
-}
+import type { RateLimit, RateWindow } from "./coordination.js";
+import { sleep } from "./wait.js";
 
 export class SlidingWindow implements RateWindow {
   /** When each request in the window counts from: its send time, then its completion time. */

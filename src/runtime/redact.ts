@@ -19,7 +19,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?
 const SHORT = 4;
 const MAX_DEPTH = 32;
 
-/** The names of a manifest's secret credential fields (li_at, api_key, client_secret, ...). */
+/** The names of a manifest's secret credential fields (its `secret: true` ones). */
 export function secretFieldNames(manifest: Manifest): Set<string> {
   const names = new Set<string>();
   for (const variant of Object.values(manifest.auth)) for (const [name, field] of Object.entries(variant.fields)) if (field.secret) names.add(name);

@@ -72,7 +72,7 @@ export function checkCredentials(manifest: Manifest, value: unknown, namedVarian
 
 /**
  * A pending OAuth account takes fields on top of what the connect flow stored (its user cannot send tokens it never
- * saw): e.g. the account_id chosen when the token reaches several accounts. Complete, it is no longer pending.
+ * saw): e.g. the upstream account chosen when the authorization reaches several. Complete, it is no longer pending.
  */
 export function addPendingCredentials(manifest: Manifest, variant: string, stored: CredentialRecord, value: unknown): ChosenVariant & { record: CredentialRecord } {
   const added = credentialRecord(value);

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CredentialRecord, CredentialStore } from "../../src/credentials/types.js";
 import type { Coordinator } from "../../src/runtime/coordination.js";
-import { SlidingWindow, type RateLimit } from "../../src/runtime/rate-limit.js";
+import type { RateLimit } from "../../src/runtime/coordination.js";
+import { SlidingWindow } from "../../src/runtime/rate-limit.js";
 import { startSandbox, type SandboxServer } from "../../src/sandbox/server.js";
 
 let sandbox: SandboxServer;

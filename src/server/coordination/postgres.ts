@@ -7,7 +7,7 @@
 import pg from "pg";
 import { inTransaction } from "../pg-transaction.js";
 import type { Coordinator, RateWindow } from "../../runtime/coordination.js";
-import type { RateLimit } from "../../runtime/rate-limit.js";
+import type { RateLimit } from "../../runtime/coordination.js";
 import { sleep } from "../../runtime/wait.js";
 
 /**

@@ -44,7 +44,7 @@ export function oauthStartRoutes({ store, vault, config }: Services): Hono<AppEn
       state,
     });
     const expiresAt = new Date(clock().getTime() + (config.oauthStateTtlSeconds ?? DEFAULT_OAUTH_STATE_TTL_SECONDS) * 1000).toISOString();
-    await store.insertOAuthState({ state_hash: hashToken(state), workspace_id: workspace.id, user_id: account.user_id, account_id: account.id, expires_at: expiresAt });
+    await store.insertOAuthState({ state_hash: hashToken(state), workspace_id: workspace.id, user_id: account.user_id, connector_id: account.id, expires_at: expiresAt });
     return c.json({ authorize_url: url, expires_at: expiresAt });
   });
 }
@@ -64,8 +64,8 @@ export function oauthCallbackRoutes({ store, vault, config }: Services): Hono<Ap
       throw new ApiError(410, "E_OAUTH_STATE", `this OAuth state expired at ${taken.expires_at}; start the connect flow again (POST .../oauth/start)`);
     if (error) throw new ApiError(400, "E_OAUTH_DENIED", `the provider answered ${error} instead of a code: the user did not authorize; nothing changed`);
 
-    const account = await store.getAccount(taken.workspace_id, taken.account_id);
-    if (!account || account.user_id !== taken.user_id) throw notFound(`connector ${taken.account_id}`);
+    const account = await store.getAccount(taken.workspace_id, taken.connector_id);
+    if (!account || account.user_id !== taken.user_id) throw notFound(`connector ${taken.connector_id}`);
     if (account.status === "revoked") throw revoked(account);
     const manifest = manifestFor(account.connector_type);
     const upstream = upstreamOptions(config, manifest.name);

@@ -80,6 +80,10 @@ const MIGRATIONS: ((t: (typeof TYPES)[Dialect]) => string[])[] = [
     )`,
     `CREATE INDEX mcp_tokens_workspace_user ON mcp_tokens (workspace_id, user_id)`,
   ],
+  () => [
+    // A state names the connected account (a "connector" everywhere else in the API), not an upstream account.
+    `ALTER TABLE oauth_states RENAME COLUMN account_id TO connector_id`,
+  ],
 ];
 
 export const MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";

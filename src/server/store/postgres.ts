@@ -134,11 +134,11 @@ export class PostgresStore implements Store {
   }
 
   async insertOAuthState(state: OAuthState): Promise<void> {
-    await this.query("INSERT INTO oauth_states (state_hash, workspace_id, user_id, account_id, expires_at) VALUES ($1, $2, $3, $4, $5)", [
+    await this.query("INSERT INTO oauth_states (state_hash, workspace_id, user_id, connector_id, expires_at) VALUES ($1, $2, $3, $4, $5)", [
       state.state_hash,
       state.workspace_id,
       state.user_id,
-      state.account_id,
+      state.connector_id,
       state.expires_at,
     ]);
   }

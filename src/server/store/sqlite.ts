@@ -104,8 +104,8 @@ export class SqliteStore implements Store {
 
   async insertOAuthState(state: OAuthState): Promise<void> {
     this.db
-      .prepare("INSERT INTO oauth_states (state_hash, workspace_id, user_id, account_id, expires_at) VALUES (?, ?, ?, ?, ?)")
-      .run(state.state_hash, state.workspace_id, state.user_id, state.account_id, state.expires_at);
+      .prepare("INSERT INTO oauth_states (state_hash, workspace_id, user_id, connector_id, expires_at) VALUES (?, ?, ?, ?, ?)")
+      .run(state.state_hash, state.workspace_id, state.user_id, state.connector_id, state.expires_at);
   }
 
   async takeOAuthState(stateHash: string): Promise<OAuthState | undefined> {

@@ -65,7 +65,7 @@ export interface OAuthState {
   state_hash: string;
   workspace_id: string;
   user_id: string;
-  account_id: string;
+  connector_id: string;
   expires_at: string;
 }
 

@@ -1,0 +1,64 @@
+/**
+ * One policy, one outcome: the same out-of-scope call (a write on a read-only connection) is the runtime's ScopeError,
+ * E_SCOPE, through every face (library, agent tool, CLI, hosted API, MCP), and nothing reaches the API.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect, ScopeError } from "../../src/index.js";
+import { ConnectorsMcpServer } from "../../src/mcp/index.js";
+import { run } from "../cli/run.js";
+import { inMemoryClient, text } from "../mcp/clients.js";
+import { createWorkspace, sqliteBackend, startHarness, type Harness } from "../server/harness.js";
+
+const WRITE = { entity: "time_entries", action: "create", params: { project_id: 14307913, task_id: 8083365, spent_date: "2026-06-15", hours: 1 } };
+const backend = sqliteBackend();
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness(backend);
+});
+afterAll(async () => {
+  await h.close();
+  await backend.cleanup();
+});
+
+describe("an out-of-scope call", () => {
+  it("is E_SCOPE through the library, the agent tool, the CLI (exit 4), the hosted API (403) and MCP (isError), with nothing sent", async () => {
+    const info = h.sandbox.connectors.harvest!;
+    const apiRequests = () => h.sandbox.harvest.stats.requests;
+    const before = apiRequests();
+    const readOnly = { baseUrl: info.baseUrl, hosts: info.hosts, credentials: info.credentials.personal_access_token, readOnly: true };
+
+    const library = await connect("harvest", readOnly).execute(WRITE.entity, WRITE.action, WRITE.params).catch((e: unknown) => e);
+    expect(library).toBeInstanceOf(ScopeError);
+    expect(library).toMatchObject({ code: "E_SCOPE", entity: "time_entries", action: "create" });
+
+    const tool = await connect("harvest", readOnly).tool().run(WRITE);
+    expect(tool).toMatchObject({ isError: true, text: expect.stringMatching(/^Error E_SCOPE: /) });
+
+    const env = { CONNECTORS_HARVEST_BASE_URL: info.baseUrl, HARVEST_ACCESS_TOKEN: info.credentials.personal_access_token!.token!, HARVEST_ACCOUNT_ID: info.credentials.personal_access_token!.account_id! };
+    const cli = await run(["execute", "harvest", WRITE.entity, WRITE.action, "--read-only", "--params", JSON.stringify(WRITE.params)], { env });
+    expect(cli.code).toBe(4);
+    expect(cli.stderr).toMatch(/^ScopeError: harvest time_entries\.create is out of scope/);
+
+    const workspace = await createWorkspace(h.call, "Scopes");
+    const connected = await h.call("POST", "/api/v1/integrations/connectors", workspace.token, {
+      connector_type: "harvest",
+      name: "Read-only Harvest",
+      user_id: "ro",
+      credentials: info.credentials.personal_access_token,
+      read_only: true,
+    });
+    const hosted = await h.call("POST", `/api/v1/integrations/connectors/${connected.body.id}/execute`, workspace.token, WRITE);
+    expect(hosted.status).toBe(403);
+    expect(hosted.body.error.code).toBe("E_SCOPE");
+
+    const mcpServer = new ConnectorsMcpServer({ connectors: ["harvest"] });
+    const client = await inMemoryClient(mcpServer, { connectors: { harvest: readOnly } });
+    const mcp = await client.callTool({ name: "harvest_execute", arguments: WRITE });
+    expect(mcp.isError).toBe(true);
+    expect(text(mcp)).toMatch(/^Error E_SCOPE: /);
+    await client.close();
+
+    expect(apiRequests()).toBe(before);
+  });
+});
