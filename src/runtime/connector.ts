@@ -1,5 +1,6 @@
 /** The generic interpreter: a Connector runs any action a manifest declares, within its scope, walking lists exactly. */
 import { CreditsError, UpstreamError, ValidationError } from "../errors.js";
+import { actionAnnotations } from "../manifest/annotations.js";
 import { findManifest } from "../manifest/registry.js";
 import type { Manifest } from "../manifest/types.js";
 import { BudgetGuard } from "./budget.js";
@@ -85,7 +86,8 @@ export class Connector<M extends ActionMap = UntypedActions> {
   allows(entity: string, action: string): boolean {
     const spec = Object.hasOwn(this.manifest.entities, entity) ? this.manifest.entities[entity]!.actions : undefined;
     if (!spec || !Object.hasOwn(spec, action)) return false;
-    return inScopes(this.scopes, entity, action, planFor(this.manifest, entity, action, spec[action]!).readOnly);
+    // The annotations alone: compiling the action's plan (its validator) is for when it runs.
+    return inScopes(this.scopes, entity, action, actionAnnotations(spec[action]!).read_only);
   }
 
   /** Typed by the generated action map: entity, action and params are checked at compile time, and data is typed. */

@@ -59,6 +59,20 @@ describe("authentication", () => {
   });
 });
 
+describe("progress over HTTP", () => {
+  it("delivers every page's progress notification before the result", async () => {
+    const client = await httpClient(url, TOKEN_A);
+    const progress: number[] = [];
+    const args = { entity: "time_entries", action: "list", params: { per_page: 20 }, limit: 60, fields: ["id"] };
+    const result = await client.callTool({ name: "harvest_execute", arguments: args }, undefined, { onprogress: (p) => progress.push(p.progress) });
+    // Recorded when the result arrived: all three were already there.
+    const atResult = [...progress];
+    expect(JSON.parse(text(result)).data).toHaveLength(60);
+    expect(atResult).toEqual([1, 2, 3]);
+    await client.close();
+  });
+});
+
 describe("users in parallel", () => {
   it("each call goes out with its own user's credentials, never another's", async () => {
     const [a, b, c] = await Promise.all([TOKEN_A, TOKEN_B, TOKEN_C].map((token) => httpClient(url, token)));

@@ -1,4 +1,5 @@
 /** The MCP tools over an in-memory transport: what tools/list advertises, calls against the sandbox, errors, progress, cancellation. */
+import { spawnSync } from "node:child_process";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { connect } from "../../src/index.js";
@@ -125,6 +126,41 @@ describe("--read-only", () => {
     const read = await readOnly.callTool({ name: "harvest_execute", arguments: { entity: "users", action: "me" } });
     expect(JSON.parse(text(read)).data.first_name).toBe("Alex");
     await readOnly.close();
+  });
+});
+
+describe("--split", () => {
+  it("serves <name>_read and <name>_write, each honest about what it does and refusing the other's actions", async () => {
+    const split = await inMemoryClient(new ConnectorsMcpServer({ connectors: ["harvest"], sandbox: true, split: true }), sandboxUser);
+    const { tools } = await split.listTools();
+    expect(tools.map((t) => t.name)).toEqual(["harvest_read", "harvest_write", "harvest_describe"]);
+    const [read, write] = tools;
+    expect(read!.annotations).toMatchObject({ readOnlyHint: true, title: "Harvest (reads)" });
+    expect(write!.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true, title: "Harvest (writes)" });
+    expect(read!.description).toMatch(/^time_entries: .*\n  list\([^)]*\) get\(id\*\)$/m);
+    expect(write!.description).not.toMatch(/\blist\(/);
+    expect(write!.description).toMatch(/\bcreate\(/);
+    const listed = await split.callTool({ name: "harvest_read", arguments: { entity: "users", action: "me" } });
+    expect(JSON.parse(text(listed)).data.first_name).toBe("Alex");
+    const wrongTool = await split.callTool({ name: "harvest_write", arguments: { entity: "users", action: "me" } });
+    expect(text(wrongTool)).toMatch(/^Error E_SCOPE: harvest users\.me is out of scope/);
+    const created = await split.callTool({ name: "harvest_write", arguments: { entity: "tasks", action: "create", params: { name: "Split tool task" } } });
+    expect(JSON.parse(text(created)).data.name).toBe("Split tool task");
+    await split.close();
+  });
+
+  it("leaves out a tool with nothing in the user's scope", async () => {
+    const split = await inMemoryClient(new ConnectorsMcpServer({ connectors: ["harvest"], sandbox: true, split: true }), { connectors: { harvest: { allow: ["projects.list"] } } });
+    expect((await split.listTools()).tools.map((t) => t.name)).toEqual(["harvest_read", "harvest_describe"]);
+    await split.close();
+  });
+});
+
+describe("the FastMCP patch", () => {
+  it("is applied to the installed FastMCP (no fixed 1 ms sleep per tools/call)", () => {
+    const check = spawnSync(process.execPath, ["scripts/patch-dependencies.mjs", "--check"], { encoding: "utf8" });
+    expect(check.stderr).toMatch(/fastmcp-4\.20\.16-no-idle-delay\.patch: already applied/);
+    expect(check.status).toBe(0);
   });
 });
 
