@@ -1,6 +1,7 @@
 /** OAuth2 refresh: single flight, rotation handed back, refresh on 401, invalid_grant. */
 import { describe, expect, it } from "vitest";
 import { AuthError } from "../../src/errors.js";
+import { authorizeUrl, exchangeAuthorizationCode } from "../../src/runtime/connect-flow.js";
 import type { CredentialRecord, CredentialStore } from "../../src/credentials/types.js";
 import { API, demo, mockApi } from "./helpers.js";
 
@@ -115,5 +116,35 @@ describe("OAuth2 refresh", () => {
     // A one-minute token is still good for the next call.
     await connector.execute("items", "get", { id: 1 });
     expect(sent.map((s) => s.path)).toEqual(["/oauth/token", "/v1/items/1", "/v1/items/1"]);
+  });
+});
+
+describe("the connect flow's steps", () => {
+  it("exchanges an authorization code at the variant's token endpoint, sending the manifest's User-Agent, like a refresh", async () => {
+    const { agent, on, sent } = mockApi();
+    on(AUTH, "POST", "/token", () => [200, { access_token: "at-code", refresh_token: "rt-code", expires_in: 60 }]);
+    const manifest = demo().manifest;
+    const before = Date.now();
+    const record = await exchangeAuthorizationCode(manifest, "oauth", { dispatcher: agent }, { code: "the-code", redirectUri: "https://app.test/cb", clientId: "cid", clientSecret: "csecret" });
+    expect(record).toMatchObject({ access_token: "at-code", refresh_token: "rt-code" });
+    expect(Number(record.expires_at)).toBeGreaterThanOrEqual(before + 60_000);
+    const [request] = sent;
+    expect(request!.headers["user-agent"]).toBe("agent-connectors-tests");
+    expect(Object.fromEntries(new URLSearchParams(String(request!.body)))).toEqual({
+      grant_type: "authorization_code",
+      code: "the-code",
+      redirect_uri: "https://app.test/cb",
+      client_id: "cid",
+      client_secret: "csecret",
+    });
+  });
+
+  it("refuses a refused code with the provider's words and none of what was sent, and a variant without OAuth", async () => {
+    const { agent, on } = mockApi();
+    on(AUTH, "POST", "/token", () => [400, { error: "invalid_grant", error_description: "code the-code was used" }]);
+    const manifest = demo().manifest;
+    const refused = await exchangeAuthorizationCode(manifest, "oauth", { dispatcher: agent }, { code: "the-code", redirectUri: "r", clientId: "c", clientSecret: "s" }).catch((e: Error) => e);
+    expect(refused).toMatchObject({ code: "E_UPSTREAM", message: expect.stringMatching(/HTTP 400, invalid_grant: code \[redacted\] was used.*start the OAuth flow again/) });
+    expect(() => authorizeUrl(manifest, "key", {}, { clientId: "c", redirectUri: "r", state: "s" })).toThrow(/key credentials are not connected through OAuth/);
   });
 });
