@@ -13,6 +13,7 @@ export type CallErrorCode =
   | "E_RATE_LIMIT"
   | "E_CREDITS"
   | "E_UPSTREAM"
+  | "E_UPSTREAM_BODY"
   | "E_NETWORK"
   | "E_TIMEOUT"
   // The caller gave up (its signal aborted): the call's outcome in a call record; the caller has its own reason.
@@ -150,14 +151,25 @@ export class CreditsError extends ConnectorError<"E_CREDITS"> {
   }
 }
 
-export class UpstreamError extends ConnectorError<"E_UPSTREAM"> {
+/** The API answered with an error (E_UPSTREAM), or with a body that cannot be data (E_UPSTREAM_BODY, its subclass). */
+export class UpstreamError<C extends "E_UPSTREAM" | "E_UPSTREAM_BODY" = "E_UPSTREAM"> extends ConnectorError<C> {
   readonly status: number;
   readonly upstreamMessage?: string;
   readonly requestId?: string;
-  constructor(message: string, details: UpstreamDetails) {
-    super("E_UPSTREAM", message);
+  constructor(message: string, details: UpstreamDetails, code: C = "E_UPSTREAM" as C) {
+    super(code, message);
     Object.assign(this, details);
     this.status = details.status;
+  }
+}
+
+/** An answer that cannot be read as the API's declared type (an HTML page from a proxy, a cut body), or too large to read. */
+export class UpstreamBodyError extends UpstreamError<"E_UPSTREAM_BODY"> {
+  /** The first bytes of the body as received, secrets redacted (empty when the body was refused for its size). */
+  readonly bodyStart: string;
+  constructor(message: string, details: UpstreamDetails & { bodyStart: string }) {
+    super(message, details, "E_UPSTREAM_BODY");
+    this.bodyStart = details.bodyStart;
   }
 }
 

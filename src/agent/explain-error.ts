@@ -1,5 +1,5 @@
 /** Turns any error from a call into the tool's result text: what went wrong, then what the model should do next. */
-import { AuthError, ConnectorError, CreditsError, NotFoundError, RateLimitError, ScopeError, UpstreamError, ValidationError } from "../errors.js";
+import { AuthError, ConnectorError, CreditsError, NotFoundError, RateLimitError, ScopeError, UpstreamBodyError, UpstreamError, ValidationError } from "../errors.js";
 import type { Catalog } from "./catalog.js";
 import { typeLabel } from "../manifest/type-label.js";
 
@@ -25,6 +25,8 @@ function nextStep(error: ConnectorError, context: ErrorContext): string {
   if (error instanceof RateLimitError)
     return `wait ${error.retryAfter === undefined ? "a minute" : `${Math.ceil(error.retryAfter)} seconds`} before calling again; prefer one wide call (all/limit) to many small ones.`;
   if (error instanceof CreditsError) return spendAdvice(error);
+  if (error instanceof UpstreamBodyError)
+    return "the API's answer could not be read (not JSON, or larger than the connection allows): try again shortly, asking for fewer records (limit, per_page) if it was large; if it persists, tell the user.";
   if (error instanceof UpstreamError)
     return error.status < 500
       ? "the API refused the call as sent: correct it following the API's message and call again."

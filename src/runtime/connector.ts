@@ -262,6 +262,7 @@ export class Connector<M extends ActionMap = UntypedActions> {
       backoffBaseMs: this.options.backoff?.baseMs ?? 250,
       backoffMaxMs: this.options.backoff?.maxMs ?? 8_000,
       maxRetryAfterMs: (this.options.maxRetryAfter ?? 120) * 1000,
+      maxResponseBytes: this.options.maxResponseBytes,
       signal: options.signal,
     };
     const call = await prepareCall(this.manifest, plan, endpoints, this.options.account ?? "default", send);

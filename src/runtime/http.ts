@@ -1,6 +1,9 @@
-/** Sends one HTTP request with undici and reads the whole answer; transport failures become NetworkError or TimeoutError. */
+/**
+ * Sends one HTTP request with undici and reads the whole answer, up to a size cap; transport failures become
+ * NetworkError or TimeoutError, an answer over the cap an UpstreamBodyError.
+ */
 import { request, type Dispatcher } from "undici";
-import { NetworkError, TimeoutError } from "../errors.js";
+import { ConnectorError, NetworkError, TimeoutError, UpstreamBodyError } from "../errors.js";
 import { watchDeadline } from "./deadline.js";
 
 export interface HttpRequest {
@@ -15,13 +18,19 @@ export interface HttpResponse {
   headers: Record<string, string | string[] | undefined>;
   /** Parsed JSON when the body is JSON, the text otherwise, null when empty. */
   body: unknown;
+  /** The body is text that is not JSON (an HTML page from a proxy, a cut answer): `body` holds that text. */
+  unparsed?: true;
 }
 
 export interface HttpOptions {
   dispatcher?: Dispatcher;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Largest body read, in bytes (default DEFAULT_MAX_RESPONSE_BYTES); a larger one is refused without being held. */
+  maxResponseBytes?: number;
 }
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
 
@@ -45,8 +54,8 @@ export async function sendHttp(req: HttpRequest, options: HttpOptions): Promise<
     });
     const unwatch = precise ? undefined : watchDeadline(started + options.timeoutMs, () => ((overdue = true), res.body.destroy()));
     try {
-      const text = await res.body.text();
-      return { status: res.statusCode, headers: res.headers, body: parseBody(text, res.headers["content-type"]) };
+      const text = await readCapped(res, req, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+      return { status: res.statusCode, headers: res.headers, ...parseBody(text, res.headers["content-type"]) };
     } finally {
       unwatch?.();
     }
@@ -55,20 +64,44 @@ export async function sendHttp(req: HttpRequest, options: HttpOptions): Promise<
   }
 }
 
-function parseBody(text: string, contentType: string | string[] | undefined): unknown {
-  if (text === "") return null;
+type Answer = Dispatcher.ResponseData;
+
+/** The body as text, refused (and the connection dropped) as soon as it passes `cap` bytes. */
+async function readCapped(res: Answer, req: HttpRequest, cap: number): Promise<string> {
+  const tooLarge = () => {
+    res.body.destroy();
+    return new UpstreamBodyError(`${req.method} ${redactUrl(req.url)} answered HTTP ${res.statusCode} with a body over ${cap} bytes (the maxResponseBytes connect option); ask for fewer records per page or raise the limit`, {
+      status: res.statusCode,
+      bodyStart: "",
+    });
+  };
+  if (Number(res.headers["content-length"]) > cap) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > cap) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size).toString("utf8");
+}
+
+function parseBody(text: string, contentType: string | string[] | undefined): Pick<HttpResponse, "body" | "unparsed"> {
+  if (text === "") return { body: null };
   const type = String(contentType ?? "");
   if (type.includes("json") || /^\s*[[{]/.test(text)) {
     try {
-      return JSON.parse(text);
+      return { body: JSON.parse(text) };
     } catch {
-      return text;
+      // Said to be JSON, or shaped like it, but cut or broken.
     }
   }
-  return text;
+  return { body: text, unparsed: true };
 }
 
 function transportError(error: unknown, req: HttpRequest, options: HttpOptions, timedOut: boolean): unknown {
+  // Our own refusal of the answer (too large) is already the right error.
+  if (error instanceof ConnectorError) return error;
   const where = `${req.method} ${redactUrl(req.url)}`;
   if (timedOut || TIMEOUT_CODES.has((error as { code?: string })?.code ?? ""))
     return new TimeoutError(`${where} timed out after ${options.timeoutMs} ms`, options.timeoutMs);

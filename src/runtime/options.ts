@@ -11,6 +11,7 @@ export function checkConnectOptions(options: ConnectOptions): void {
   const bad = (param: string, message: string) => issues.push({ param, message });
   if (typeof options !== "object" || options === null) throw new ValidationError("connect() options must be an object");
   if (options.timeout !== undefined && !positive(options.timeout)) bad("timeout", "must be a positive number of milliseconds");
+  if (options.maxResponseBytes !== undefined && !wholeAtLeast(options.maxResponseBytes, 1)) bad("maxResponseBytes", "must be a whole number of bytes, 1 or more");
   if (options.retries !== undefined && !wholeAtLeast(options.retries, 0)) bad("retries", "must be a whole number, 0 or more");
   if (options.maxRetryAfter !== undefined && !(typeof options.maxRetryAfter === "number" && Number.isFinite(options.maxRetryAfter) && options.maxRetryAfter >= 0))
     bad("maxRetryAfter", "must be a finite number of seconds, 0 or more");

@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Dispatcher } from "undici";
-import { AuthError, ConnectorError, NetworkError, TimeoutError, UpstreamError } from "../errors.js";
+import { AuthError, ConnectorError, NetworkError, TimeoutError, UpstreamBodyError, UpstreamError } from "../errors.js";
 import type { CredentialRecord } from "../credentials/types.js";
 import type { ApplyTemplates, Manifest } from "../manifest/types.js";
 import { chooseVariant, renderAuth, secretFields, type ChosenVariant, type RenderedAuth } from "./auth.js";
@@ -18,7 +18,7 @@ import { windowFor } from "./rate-limit.js";
 import type { RateWindow } from "./coordination.js";
 import { sleep } from "./wait.js";
 import { buildRequest, headersFor } from "./request.js";
-import { effectiveStatus, errorForResponse, retryAfterSeconds, type ErrorContext } from "./response.js";
+import { effectiveStatus, errorForResponse, redact, requestId, retryAfterSeconds, type ErrorContext } from "./response.js";
 import { inFlightLimitFor, type InFlightLimit } from "./concurrency.js";
 import { reportedCost, requestCost } from "./costs.js";
 
@@ -30,6 +30,7 @@ export interface SendOptions {
   backoffMaxMs: number;
   maxRetryAfterMs: number;
   signal?: AbortSignal;
+  maxResponseBytes?: number;
 }
 
 export interface Call {
@@ -144,7 +145,7 @@ export async function prepareCall(manifest: Manifest, plan: ActionPlan, endpoint
       tokenUrl: endpoints.tokenUrls[chosen.name]!,
       userAgent: endpoints.headers["User-Agent"],
       record,
-      http: { dispatcher: send.dispatcher, timeoutMs: send.timeoutMs },
+      http: { dispatcher: send.dispatcher, timeoutMs: send.timeoutMs, maxResponseBytes: send.maxResponseBytes },
       save: async (changes) => endpoints.store.update?.(manifest.name, account, changes),
       reload: () => readRecord(manifest, endpoints, account),
       coordinator: endpoints.coordinator,
@@ -195,7 +196,7 @@ export async function sendPage(call: Call, page: PageRequest): Promise<Page> {
       continue;
     }
     const status = effectiveStatus(call.manifest, response);
-    if (status >= 200 && status < 300) return toPage(call, page, response);
+    if (status >= 200 && status < 300) return successPage(call, page, response);
     // A refused access token is refreshed once (unless another call already did).
     if (status === 401 && token && rejectedToken === undefined) {
       rejectedToken = token;
@@ -252,6 +253,27 @@ function requestFor(call: Call, page: PageRequest, token: string | undefined): H
   const url = new URL(page.url);
   for (const [key, value] of Object.entries(auth.query)) url.searchParams.set(key, value);
   return { method: "GET", url: url.toString(), headers: headersFor(call.plan, page.params, call.headers, auth) };
+}
+
+/** How much of an unreadable body an error shows. */
+const BODY_START_CHARS = 200;
+
+/** A 2xx whose body is not the JSON every action answers with: an error, never data. */
+function unreadableBody(call: Call, response: HttpResponse): UpstreamBodyError {
+  const text = String(response.body);
+  const bodyStart = redact(text.slice(0, BODY_START_CHARS), call.errors.secrets);
+  const type = response.headers["content-type"];
+  const cut = text.length > BODY_START_CHARS ? "…" : "";
+  return new UpstreamBodyError(
+    `${call.manifest.title} answered ${call.plan.entity}.${call.plan.action} with HTTP ${response.status} but a body that is not JSON${type ? ` (${type})` : ""}: ${JSON.stringify(bodyStart)}${cut}`,
+    { status: response.status, bodyStart, requestId: requestId(response.headers) },
+  );
+}
+
+/** A 2xx answer as a page; one whose body is not JSON is an error, never data. */
+function successPage(call: Call, request: PageRequest, response: HttpResponse): Page {
+  if (response.unparsed) throw unreadableBody(call, response);
+  return toPage(call, request, response);
 }
 
 function toPage(call: Call, request: PageRequest, response: HttpResponse): Page {

@@ -22,6 +22,8 @@ export interface ConnectOptions extends Scope {
   tokenUrl?: string;
   /** Per attempt, in ms (default 30000). */
   timeout?: number;
+  /** Largest answer read, in bytes (default 64 MB); a larger one is an UpstreamBodyError, read no further than this. */
+  maxResponseBytes?: number;
   /** Extra attempts after a transient failure (default 3). */
   retries?: number;
   /** Backoff between retries: full jitter over min(maxMs, baseMs * 2^attempt). */

@@ -29,6 +29,7 @@ const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   E_TOO_LARGE: 413,
   E_RATE_LIMIT: 429,
   E_UPSTREAM: 502,
+  E_UPSTREAM_BODY: 502,
   E_NETWORK: 502,
   E_TIMEOUT: 504,
   // nginx's "client closed request": nobody reads it, but an access log tells it from a failure.
