@@ -1,5 +1,6 @@
 /** Cross-reference checks the meta-schema cannot express: names that must point at something declared. */
 import { createAjv } from "./ajv.js";
+import { checkRecordSchemas } from "./check-records.js";
 import { paramsSchema, pathPlaceholders, resolveParams } from "./resolve.js";
 import { templateFields } from "./template.js";
 import type { Action, ApplyTemplates, AuthVariant, Manifest, PaginationStrategy } from "./types.js";
@@ -40,6 +41,7 @@ export function checkManifest(manifest: Manifest): Finding[] {
     for (const [actionName, action] of Object.entries(entity.actions))
       checkAction(manifest, action, ["entities", entityName, "actions", actionName], allFields, findings);
   checkErrorRules(manifest, allFields, findings);
+  checkRecordSchemas(manifest, findings);
   const balance = manifest.costs?.balance;
   if (balance && !manifest.entities[balance.entity]?.actions[balance.action])
     findings.push({ path: ["costs", "balance"], message: `no action ${balance.entity}.${balance.action} to read the balance with` });

@@ -37,6 +37,9 @@ const schemaKeywords = {
   deprecated: { type: "boolean" },
 } as const;
 
+/** A record schema's name under `schemas`, as codegen names its TypeScript type: TimeEntry, ProfileShort. */
+const schemaName = { type: "string", pattern: "^[A-Z][A-Za-z0-9]*$" } as const;
+
 const applyTemplates = {
   type: "object",
   additionalProperties: false,
@@ -92,10 +95,26 @@ export const metaSchema = {
       },
     },
     guidance: { type: "array", items: { type: "string", minLength: 1 } },
+    schemas: { type: "object", propertyNames: schemaName, additionalProperties: { $ref: "#/definitions/recordNode" } },
     entities: { type: "object", propertyNames: identifier, minProperties: 1, additionalProperties: { $ref: "#/definitions/entity" } },
   },
   definitions: {
     schemaNode: { type: "object", additionalProperties: false, properties: { ...schemaKeywords, required: nameListLoose() } },
+    /** A record schema: the schema keywords, nested records, and `$ref: Name` to reuse another record schema. */
+    recordNode: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        ...schemaKeywords,
+        items: { $ref: "#/definitions/recordNode" },
+        properties: { type: "object", additionalProperties: { $ref: "#/definitions/recordNode" } },
+        additionalProperties: { anyOf: [{ type: "boolean" }, { $ref: "#/definitions/recordNode" }] },
+        anyOf: { type: "array", items: { $ref: "#/definitions/recordNode" }, minItems: 1 },
+        oneOf: { type: "array", items: { $ref: "#/definitions/recordNode" }, minItems: 1 },
+        required: nameListLoose(),
+        $ref: schemaName,
+      },
+    },
     param: {
       type: "object",
       additionalProperties: false,
@@ -105,6 +124,7 @@ export const metaSchema = {
         required: { type: "boolean" },
         wire_name: { type: "string", minLength: 1 },
         style: { enum: ["comma", "repeat", "brackets"] },
+        send_when: {},
       },
     },
     params: { type: "object", propertyNames: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, additionalProperties: { $ref: "#/definitions/param" } },
@@ -216,6 +236,7 @@ export const metaSchema = {
         params: { $ref: "#/definitions/params" },
         records: { type: "string" },
         record: { type: "string" },
+        returns: schemaName,
         pagination: identifier,
         rate_limit: identifier,
         auth: {

@@ -33,7 +33,7 @@ export function resolveParams(manifest: Manifest, action: Action): Record<string
   return resolved;
 }
 
-const WIRE_ONLY_KEYS = new Set(["in", "required", "wire_name", "style"]);
+const WIRE_ONLY_KEYS = new Set(["in", "required", "wire_name", "style", "send_when"]);
 
 /** The JSON Schema of the params object: closed, with top-level required names. */
 export function paramsSchema(params: Record<string, ResolvedParam>): SchemaNode {

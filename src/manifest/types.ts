@@ -43,6 +43,18 @@ export interface ParamSpec extends Omit<SchemaNode, "required"> {
   wire_name?: string;
   /** Query arrays: "comma" sends a=1,2 (default); "repeat" sends a=1&a=2; "brackets" sends a[]=1&a[]=2. */
   style?: "comma" | "repeat" | "brackets";
+  /** Sent only when the value equals this (a switch the API turns on by its mere presence: send_when: true). */
+  send_when?: unknown;
+}
+
+/** A record schema (under `schemas`): a schema whose nodes may reuse another record schema with `$ref: Name`. */
+export interface RecordSchema extends Omit<SchemaNode, "items" | "properties" | "additionalProperties" | "anyOf" | "oneOf"> {
+  $ref?: string;
+  items?: RecordSchema;
+  properties?: Record<string, RecordSchema>;
+  additionalProperties?: boolean | RecordSchema;
+  anyOf?: RecordSchema[];
+  oneOf?: RecordSchema[];
 }
 
 export interface CredentialField {
@@ -206,6 +218,8 @@ export interface Action {
   records?: string;
   /** Dotted path to the single record of a response (default: the whole body). */
   record?: string;
+  /** The record schema (a name under `schemas`) of what it returns: each of `records`, or the one record. */
+  returns?: string;
   pagination?: string;
   rate_limit?: string;
   auth?: ActionAuth;
@@ -273,5 +287,7 @@ export interface Manifest {
   concurrency?: number;
   costs?: Costs;
   guidance?: string[];
+  /** Record schemas by name, named by actions' `returns` and reused by one another with `$ref`. */
+  schemas?: Record<string, RecordSchema>;
   entities: Record<string, Entity>;
 }

@@ -1,0 +1,42 @@
+/** Cross-reference checks for record schemas: every action returning records names one that exists, and each compiles. */
+import { createAjv } from "./ajv.js";
+import type { Finding } from "./checks.js";
+import { mapRefs, recordJsonSchema } from "./records.js";
+import { resolveParams } from "./resolve.js";
+import type { Manifest, RecordSchema } from "./types.js";
+
+const recordAjv = createAjv();
+
+export function checkRecordSchemas(manifest: Manifest, findings: Finding[]): void {
+  const declared = manifest.schemas ?? {};
+  const known = Object.keys(declared).join(", ") || "(none)";
+  for (const [name, schema] of Object.entries(declared)) {
+    const at = ["schemas", name];
+    for (const problem of refProblems(schema, declared)) findings.push({ path: at, message: problem });
+    try {
+      recordAjv.compile(recordJsonSchema({ ...manifest, schemas: declared }, name));
+    } catch (error) {
+      findings.push({ path: at, message: `not a valid JSON Schema: ${(error as Error).message}` });
+    }
+  }
+  for (const [entityName, entity] of Object.entries(manifest.entities))
+    for (const [actionName, action] of Object.entries(entity.actions)) {
+      const at = ["entities", entityName, "actions", actionName];
+      if (action.returns !== undefined && !declared[action.returns])
+        findings.push({ path: [...at, "returns"], message: `unknown record schema "${action.returns}"; declared: ${known}` });
+      for (const [param, spec] of Object.entries(resolveParams(manifest, action)))
+        if (spec.send_when !== undefined && spec.required) findings.push({ path: [...at, "params", param], message: "a required param cannot have send_when (it would not always be sent)" });
+    }
+}
+
+/** `$ref`s to undeclared schemas, and `$ref` nodes with other keywords (which would be ignored). */
+function refProblems(schema: RecordSchema, declared: Record<string, RecordSchema>): string[] {
+  const problems: string[] = [];
+  mapRefs(schema, (name, node) => {
+    if (!declared[name]) problems.push(`$ref names "${name}", which is not declared under schemas`);
+    const extra = Object.keys(node).filter((key) => key !== "$ref" && key !== "description");
+    if (extra.length) problems.push(`a $ref node takes only a description (found ${extra.join(", ")}); for a nullable reference write anyOf: [{ $ref: ${name} }, { type: "null" }]`);
+    return {};
+  });
+  return problems;
+}
