@@ -8,8 +8,9 @@ export function readParams(json: string | undefined, pairs: string[]): Record<st
     const eq = pair.indexOf("=");
     if (eq <= 0) throw new ValidationError(`-p takes key=value (got "${pair}")`);
     const value = pair.slice(eq + 1);
-    // JSON arrays and objects pass through as values; everything else stays a string for the schema to coerce.
-    params[pair.slice(0, eq)] = /^[[{]/.test(value) ? parseJson(value, `-p ${pair.slice(0, eq)}`) : value;
+    // JSON arrays, objects and null pass through as values (null clears a nullable field); everything else stays a
+    // string for the schema to coerce.
+    params[pair.slice(0, eq)] = /^([[{]|null$)/.test(value) ? parseJson(value, `-p ${pair.slice(0, eq)}`) : value;
   }
   return params;
 }

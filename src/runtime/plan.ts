@@ -12,6 +12,8 @@ export interface WireParam {
   name: string;
   wire: string;
   style: NonNullable<ParamSpec["style"]>;
+  /** Sent only with this value (a switch the API turns on by its presence). */
+  sendWhen?: unknown;
 }
 
 export interface ActionPlan {
@@ -40,7 +42,7 @@ export function compilePlan(manifest: Manifest, entity: string, action: string, 
   const byLocation = (where: ResolvedParam["in"]) =>
     Object.entries(params)
       .filter(([, p]) => p.in === where)
-      .map(([name, p]) => ({ name, wire: p.wire_name ?? name, style: p.style ?? "comma" }));
+      .map(([name, p]) => ({ name, wire: p.wire_name ?? name, style: p.style ?? "comma", ...(p.send_when === undefined ? {} : { sendWhen: p.send_when }) }));
   const { read_only: readOnly, idempotent } = actionAnnotations(spec);
   const strategy = spec.pagination ? manifest.pagination?.[spec.pagination] : undefined;
   return {

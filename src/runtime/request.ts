@@ -42,13 +42,19 @@ export function headersFor(
   const base = baseHeaders(defaults, auth);
   if (plan.header.length === 0 && !extra) return base;
   const headers: Record<string, string> = { ...base, ...extra };
-  for (const p of plan.header) if (params[p.name] !== undefined) headers[p.wire] = String(params[p.name]);
+  for (const p of plan.header) if (isSent(p, params[p.name])) headers[p.wire] = String(params[p.name]);
   return headers;
 }
 
+/** A value given, and (for a switch sent only when on) the value that turns it on. */
+function isSent(param: WireParam, value: unknown): boolean {
+  return value !== undefined && (param.sendWhen === undefined || value === param.sendWhen);
+}
+
+/** The JSON body; a null value is sent as null (Harvest clears the field). */
 function bodyOf(params: WireParam[], values: Record<string, unknown>): Record<string, unknown> | undefined {
   let body: Record<string, unknown> | undefined;
-  for (const p of params) if (values[p.name] !== undefined) (body ??= {})[p.wire] = values[p.name];
+  for (const p of params) if (isSent(p, values[p.name])) (body ??= {})[p.wire] = values[p.name];
   return body;
 }
 
@@ -57,7 +63,7 @@ export function queryString(params: WireParam[], values: Record<string, unknown>
   const add = (key: string, value: unknown) => parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(scalar(value))}`);
   for (const p of params) {
     const value = values[p.name];
-    if (value === undefined) continue;
+    if (!isSent(p, value)) continue;
     if (!Array.isArray(value)) add(p.wire, value);
     else if (p.style === "comma") add(p.wire, value.map(scalar).join(","));
     else for (const item of value) add(p.style === "brackets" ? `${p.wire}[]` : p.wire, item);
