@@ -25,7 +25,7 @@ export function checkRecordSchemas(manifest: Manifest, findings: Finding[]): voi
       if (action.returns !== undefined && !declared[action.returns])
         findings.push({ path: [...at, "returns"], message: `unknown record schema "${action.returns}"; declared: ${known}` });
       for (const [param, spec] of Object.entries(resolveParams(manifest, action)))
-        if (spec.send_when !== undefined && spec.required) findings.push({ path: [...at, "params", param], message: "a required param cannot have send_when (it would not always be sent)" });
+        if (spec.send_when !== undefined && spec.required === true) findings.push({ path: [...at, "params", param], message: "a required param cannot have send_when (it would not always be sent)" });
     }
 }
 

@@ -121,7 +121,8 @@ export const metaSchema = {
       properties: {
         ...schemaKeywords,
         in: { enum: ["path", "query", "body", "header"] },
-        required: { type: "boolean" },
+        // true: the param itself is required; a list: an object param's required properties, as in JSON Schema.
+        required: { anyOf: [{ type: "boolean" }, nameListLoose()] },
         wire_name: { type: "string", minLength: 1 },
         style: { enum: ["comma", "repeat", "brackets"] },
         send_when: {},

@@ -28,7 +28,8 @@ export function resolveParams(manifest: Manifest, action: Action): Record<string
   const resolved: Record<string, ResolvedParam> = {};
   for (const [name, spec] of Object.entries(merged)) {
     const location = spec.in ?? defaultLocation(manifest, name, action, placeholders);
-    resolved[name] = { ...spec, in: location, required: spec.required || location === "path" || undefined };
+    const required = Array.isArray(spec.required) ? spec.required : spec.required || location === "path" || undefined;
+    resolved[name] = { ...spec, in: location, required };
   }
   return resolved;
 }
@@ -41,13 +42,14 @@ export function paramsSchema(params: Record<string, ResolvedParam>): SchemaNode 
   const required: string[] = [];
   for (const [name, spec] of Object.entries(params)) {
     properties[name] = schemaOf(spec);
-    if (spec.required) required.push(name);
+    if (spec.required === true) required.push(name);
   }
   return { type: "object", properties, required, additionalProperties: false };
 }
 
 function schemaOf(spec: ResolvedParam): SchemaNode {
   const schema: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(spec)) if (!WIRE_ONLY_KEYS.has(key)) schema[key] = value;
+  // An object param's list of required properties is its schema's own `required`.
+  for (const [key, value] of Object.entries(spec)) if (!WIRE_ONLY_KEYS.has(key) || (key === "required" && Array.isArray(value))) schema[key] = value;
   return schema as SchemaNode;
 }

@@ -37,8 +37,8 @@ export interface SchemaNode {
 /** A parameter: a schema plus where it goes on the wire. */
 export interface ParamSpec extends Omit<SchemaNode, "required"> {
   in?: ParamLocation;
-  /** Required at the top level (JSON Schema's `required` array lives on nested objects only). */
-  required?: boolean;
+  /** true: the param is required; a list of names: an object param's required properties (JSON Schema's own meaning). */
+  required?: boolean | string[];
   /** Name on the wire when it differs from the parameter's name. */
   wire_name?: string;
   /** Query arrays: "comma" sends a=1,2 (default); "repeat" sends a=1&a=2; "brackets" sends a[]=1&a[]=2. */
