@@ -1,6 +1,7 @@
 /** Checks a call's params before anything is sent: unambiguous coercion, then the action's JSON Schema. */
 import type { ErrorObject } from "ajv";
 import { ValidationError, type ParamIssue } from "../errors.js";
+import { typeLabel } from "../manifest/type-label.js";
 import type { SchemaNode } from "../manifest/types.js";
 import type { ActionPlan } from "./plan.js";
 
@@ -31,10 +32,16 @@ export function checkParams(plan: ActionPlan, connector: string, input: unknown)
   if (!plan.validate(params)) {
     throw new ValidationError(
       `invalid params for ${connector} ${plan.entity}.${plan.action}; nothing was sent`,
-      (plan.validate.errors ?? []).map((e) => describeIssue(e, plan, params)),
+      withoutBranchErrors(plan.validate.errors ?? []).map((e) => describeIssue(e, plan, params)),
     );
   }
   return params;
+}
+
+/** An anyOf's own error says it all: the errors of its branches (each one way it could have been right) go. */
+function withoutBranchErrors(errors: ErrorObject[]): ErrorObject[] {
+  const anyOfs = errors.filter((e) => e.keyword === "anyOf").map((e) => `${e.schemaPath}/`);
+  return errors.filter((e) => !anyOfs.some((prefix) => e.schemaPath.startsWith(prefix)));
 }
 
 function describeIssue(error: ErrorObject, plan: ActionPlan, params: Record<string, unknown>): ParamIssue {
@@ -48,9 +55,22 @@ function describeIssue(error: ErrorObject, plan: ActionPlan, params: Record<stri
     }
     case "required":
       return { param: [...path, String(p.missingProperty)].join("."), message: "is required" };
+    case "anyOf": {
+      const branches = (schemaAt(plan.schema, error.schemaPath) as SchemaNode[] | undefined) ?? [];
+      return { param: path.join("."), message: `must be ${branches.map(describeBranch).join(" or ")} (got ${JSON.stringify(valueAt(params, path))})` };
+    }
     default:
       return { param: path.join("."), message: explain(error, valueAt(params, path)) };
   }
+}
+
+const FORMAT_WORDS: Record<string, string> = {
+  date: "a real calendar date as YYYY-MM-DD",
+  "date-time": "an ISO 8601 date-time such as 2026-03-01T09:00:00Z",
+};
+
+function describeBranch(branch: SchemaNode): string {
+  return (branch.format && FORMAT_WORDS[branch.format]) ?? `a ${typeLabel(branch)}`;
 }
 
 function explain(error: ErrorObject, value: unknown): string {
@@ -58,9 +78,7 @@ function explain(error: ErrorObject, value: unknown): string {
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case "format":
-      if (p.format === "date") return `must be a real calendar date as YYYY-MM-DD${got}`;
-      if (p.format === "date-time") return `must be an ISO 8601 date-time such as 2026-03-01T09:00:00Z${got}`;
-      return `must be a valid ${p.format}${got}`;
+      return `must be ${FORMAT_WORDS[p.format as string] ?? `a valid ${p.format}`}${got}`;
     case "type":
       return `must be ${p.type}${got}`;
     case "enum":
@@ -73,6 +91,13 @@ function explain(error: ErrorObject, value: unknown): string {
 function valueAt(root: unknown, path: string[]): unknown {
   let node = root;
   for (const key of path) node = (node as Record<string, unknown> | undefined)?.[key];
+  return node;
+}
+
+/** The schema node at an ajv schemaPath such as "#/properties/updated_since/anyOf". */
+function schemaAt(schema: SchemaNode, schemaPath: string): unknown {
+  let node: unknown = schema;
+  for (const key of schemaPath.replace(/^#\/?/, "").split("/").filter(Boolean)) node = (node as Record<string, unknown> | undefined)?.[decodeURIComponent(key)];
   return node;
 }
 
