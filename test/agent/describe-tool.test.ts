@@ -23,7 +23,7 @@ describe("the describe tool", () => {
       properties: { spent_date: { type: "string", format: "date" }, external_reference: { type: "object" } },
     });
     expect(actions.create.notes).toMatch(/wants_timestamp_timers/);
-    expect(actions.create.example).toMatchObject({ project_id: 14307913 });
+    expect(actions.create.example).toMatchObject({ project_id: 14307905 });
   });
 
   it("gives every action of an entity when no action is named", async () => {

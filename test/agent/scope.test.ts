@@ -37,7 +37,7 @@ describe("a tool narrowed with allow", () => {
   });
 
   it("refuses actions outside its scope before sending anything", async () => {
-    const text = await tool().invoke({ entity: "projects", action: "delete", params: { id: 14307913 } });
+    const text = await tool().invoke({ entity: "projects", action: "delete", params: { id: 14307905 } });
     expect(text).toMatch(/^Error E_SCOPE: harvest projects\.delete is out of scope \(it is not among this connection's allowed actions\); nothing was sent; projects actions in scope: list\nNext: this tool may run only the actions its description lists/);
     const other = await tool().invoke({ entity: "clients", action: "list" });
     expect(other).toMatch(/^Error E_SCOPE: harvest clients\.list is out of scope \(.*\); nothing was sent; entities in scope: time_entries, projects\n/);
