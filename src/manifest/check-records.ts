@@ -1,7 +1,7 @@
 /** Cross-reference checks for record schemas: every action returning records names one that exists, and each compiles. */
 import { createAjv } from "./ajv.js";
 import type { Finding } from "./checks.js";
-import { mapRefs, recordJsonSchema } from "./records.js";
+import { mapRefs, recordJsonSchema, returnsRecords } from "./records.js";
 import { resolveParams } from "./resolve.js";
 import type { Manifest, RecordSchema } from "./types.js";
 
@@ -24,6 +24,8 @@ export function checkRecordSchemas(manifest: Manifest, findings: Finding[]): voi
       const at = ["entities", entityName, "actions", actionName];
       if (action.returns !== undefined && !declared[action.returns])
         findings.push({ path: [...at, "returns"], message: `unknown record schema "${action.returns}"; declared: ${known}` });
+      if (action.returns === undefined && returnsRecords(action))
+        findings.push({ path: at, message: "an action that returns records needs `returns`: the name of their schema under `schemas`" });
       for (const [param, spec] of Object.entries(resolveParams(manifest, action)))
         if (spec.send_when !== undefined && spec.required === true) findings.push({ path: [...at, "params", param], message: "a required param cannot have send_when (it would not always be sent)" });
     }

@@ -25,6 +25,9 @@ entities:
         params:
           id: { type: integer }
         example: { params: { id: 1 } }
+        returns: Widget
+schemas:
+  Widget: { type: object, properties: { id: { type: integer } } }
 `;
 
 function issuesOf(text: string) {

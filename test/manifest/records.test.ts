@@ -78,6 +78,12 @@ describe("record schemas", () => {
     expect(issue!.message).toBe('unknown record schema "Gadget"; declared: Widget, Owner');
   });
 
+  it("must be named by every action that returns records; a DELETE answers nothing and need not", () => {
+    const [issue, ...others] = issuesOf(manifest.replace("        returns: Widget\n", ""));
+    expect(others).toEqual([]);
+    expect(issue).toMatchObject({ path: "entities.widgets.actions.get", message: "an action that returns records needs `returns`: the name of their schema under `schemas`" });
+  });
+
   it("refuse a $ref to an undeclared schema, and keywords beside a $ref", () => {
     const issues = issuesOf(manifest.replace("owner: { $ref: Owner }", "owner: { $ref: Person, type: object }"));
     expect(issues.map((i) => i.message)).toEqual([
