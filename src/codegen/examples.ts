@@ -1,6 +1,7 @@
 /** The same call shown three ways in a reference: from the library, the CLI and the agent tool. */
 import type { Manifest } from "../manifest/types.js";
 import { shellWord } from "./markdown.js";
+import { pascalCase } from "./names.js";
 
 export interface ExampleCall {
   entity: string;
@@ -22,11 +23,14 @@ export function primaryExample(manifest: Manifest): ExampleCall {
 
 export function libraryExample(manifest: Manifest, call: ExampleCall): string {
   const options = call.paginated ? ", { limit: 20 }" : "";
+  const returns = manifest.entities[call.entity]?.actions[call.action]?.returns;
+  const typed = returns ? `${pascalCase(manifest.name)}.${returns}${call.paginated ? "[]" : ""}` : undefined;
   return [
-    'import { connect } from "agent-connectors";',
+    `import { connect${typed ? `, type ${pascalCase(manifest.name)}` : ""} } from "agent-connectors";`,
     "",
     `const ${camel(manifest.name)} = connect(${JSON.stringify(manifest.name)}); // credentials from the environment`,
     `const { data, meta } = await ${camel(manifest.name)}.execute(${JSON.stringify(call.entity)}, ${JSON.stringify(call.action)}, ${JSON.stringify(call.params)}${options});`,
+    ...(typed ? [`const ${call.paginated ? "records" : "record"}: ${typed} = data; // typed from the manifest's record schemas`] : []),
   ].join("\n");
 }
 

@@ -6,6 +6,7 @@ import { typeLabel } from "../manifest/type-label.js";
 import { markdownBanner } from "./banner.js";
 import { agentExample, cliExample, libraryExample, primaryExample } from "./examples.js";
 import { anchor, table } from "./markdown.js";
+import { recordLink, recordsSection, returnsLine } from "./records-reference.js";
 
 export function generateReference(manifest: Manifest, source: string): string {
   const sections = [
@@ -17,6 +18,7 @@ export function generateReference(manifest: Manifest, source: string): string {
     rateLimits(manifest),
     contents(manifest),
     ...entities(manifest),
+    recordsSection(manifest),
   ];
   return `${sections.filter(Boolean).join("\n\n")}\n`;
 }
@@ -113,7 +115,8 @@ function rateLimits(manifest: Manifest): string {
 
 function contents(manifest: Manifest): string {
   const lines = Object.entries(manifest.entities).map(([entity, e]) => `- [${entity}](${anchor(entity)}): ${Object.keys(e.actions).join(", ")}`);
-  return ["## Entities", "", ...lines].join("\n");
+  const records = Object.keys(manifest.schemas ?? {}).map(recordLink);
+  return ["## Entities", "", ...lines, ...(records.length ? ["", `Records: ${records.join(", ")}.`] : [])].join("\n");
 }
 
 function entities(manifest: Manifest): string[] {
@@ -138,7 +141,7 @@ function actionSection(manifest: Manifest, entity: string, action: string, a: Ac
   lines.push("", `\`${a.method} ${a.path}\` · ${traits.join(" · ")}`, "");
   const rows = paramRows(a.params);
   lines.push(rows.length ? table(["param", "type", "required", "default", "description"], rows) : "No params.");
-  lines.push("", `Example: \`${JSON.stringify(a.example.params)}\``);
+  lines.push("", returnsLine(spec), "", `Example: \`${JSON.stringify(a.example.params)}\``);
   return lines.join("\n");
 }
 

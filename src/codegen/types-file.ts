@@ -1,6 +1,7 @@
-/** src/generated/<connector>.ts: one params interface per action and the connector's action map. */
+/** src/generated/<connector>.ts: one params interface per action, one type per record schema, and the connector's action map. */
+import { mapRefs } from "../manifest/records.js";
 import { paramsSchema, resolveParams } from "../manifest/resolve.js";
-import type { Manifest, SchemaNode } from "../manifest/types.js";
+import type { Action, Manifest, RecordSchema, SchemaNode } from "../manifest/types.js";
 import { typescriptBanner } from "./banner.js";
 import { actionMapName, paramsTypeName } from "./names.js";
 
@@ -19,7 +20,7 @@ export async function generateTypesFile(manifest: Manifest, source: string): Pro
   const compile = await loadCompiler();
   const declarations: string[] = [];
   const map: string[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, string>(Object.keys(manifest.schemas ?? {}).map((name) => [name, `the record schema ${name}`]));
   for (const [entity, { actions }] of Object.entries(manifest.entities)) {
     map.push(`  ${entity}: {`);
     for (const [action, spec] of Object.entries(actions)) {
@@ -29,13 +30,19 @@ export async function generateTypesFile(manifest: Manifest, source: string): Pro
       seen.set(name, `${entity}.${action}`);
       const schema = paramsSchema(resolveParams(manifest, spec));
       declarations.push(await paramsDeclaration(compile, name, schema));
-      // The manifests declare no record schemas: a list gives records, anything else what the API answered.
-      map.push(`    ${action}: { params: ${name}; data: ${spec.records ? "Record<string, unknown>[]" : "unknown"} };`);
+      map.push(`    ${action}: { params: ${name}; data: ${dataType(spec)} };`);
     }
     map.push("  };");
   }
+  for (const [name, schema] of Object.entries(manifest.schemas ?? {})) declarations.push(await recordDeclaration(compile, name, schema));
   const mapDoc = `/** Every ${manifest.title} action: its params and the \`data\` of its result. */`;
   return [typescriptBanner(source), ...declarations, `${mapDoc}\nexport type ${actionMapName(manifest.name)} = {\n${map.join("\n")}\n};\n`].join("\n");
+}
+
+/** A list gives its records, another action its one record; an action that returns none, whatever the API answered. */
+function dataType(spec: Action): string {
+  if (!spec.returns) return "unknown";
+  return spec.records ? `${spec.returns}[]` : spec.returns;
 }
 
 async function paramsDeclaration(compile: Compile, name: string, schema: SchemaNode): Promise<string> {
@@ -43,4 +50,13 @@ async function paramsDeclaration(compile: Compile, name: string, schema: SchemaN
   if (Object.keys(schema.properties ?? {}).length === 0) return `export type ${name} = Record<string, never>;\n`;
   // compile() may annotate the schema it is given, so it gets a copy.
   return compile(structuredClone(schema) as Parameters<Compile>[0], name, { bannerComment: "", unknownAny: true, format: true });
+}
+
+/**
+ * A record type. Reused records are referred to by name (tsType), so each is declared once; objects are closed, so
+ * a field the schema does not list (entry.nope) is a compile error.
+ */
+async function recordDeclaration(compile: Compile, name: string, schema: RecordSchema): Promise<string> {
+  const named = mapRefs(structuredClone(schema), (ref, node) => ({ tsType: ref, ...(node.description ? { description: node.description } : {}) }));
+  return compile({ ...named, title: name } as Parameters<Compile>[0], name, { bannerComment: "", unknownAny: true, format: true, additionalProperties: false });
 }

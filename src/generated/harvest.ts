@@ -4,9 +4,11 @@
 
 export interface TimeEntriesListParams {
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * Page number (default 1).
    */
@@ -148,9 +150,9 @@ export interface TimeEntriesUpdateParams {
   /**
    * Notes describing the work.
    */
-  notes?: string;
+  notes?: string | null;
   /**
-   * A link to an item in another tool (e.g. an issue) the time was spent on.
+   * A link to an item in another tool (e.g. an issue) the time was spent on; null removes it.
    */
   external_reference?: {
     /**
@@ -169,7 +171,7 @@ export interface TimeEntriesUpdateParams {
      * URL of the item.
      */
     permalink?: string;
-  };
+  } | null;
 }
 
 export interface TimeEntriesDeleteParams {
@@ -206,9 +208,11 @@ export interface ProjectsListParams {
    */
   is_active?: boolean;
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * @deprecated
    * Page number (deprecated by Harvest in favour of cursor).
@@ -247,7 +251,7 @@ export interface ProjectsCreateParams {
   /**
    * Project code.
    */
-  code?: string;
+  code?: string | null;
   /**
    * false archives the project (default true).
    */
@@ -267,11 +271,11 @@ export interface ProjectsCreateParams {
   /**
    * Hourly rate when bill_by is Project.
    */
-  hourly_rate?: number;
+  hourly_rate?: number | null;
   /**
    * Budget in hours, when budgeting by time.
    */
-  budget?: number;
+  budget?: number | null;
   /**
    * How the project is budgeted: project (hours per project), project_cost (total project fees), task (hours per task), task_fees (fees per task), person (hours per person) or none.
    */
@@ -287,7 +291,7 @@ export interface ProjectsCreateParams {
   /**
    * Percentage of the budget that triggers the over-budget email; 80.0 means 80%.
    */
-  over_budget_notification_percentage?: number;
+  over_budget_notification_percentage?: number | null;
   /**
    * Show the budget to all team members, not only managers (default false; not for project_cost budgets).
    */
@@ -295,7 +299,7 @@ export interface ProjectsCreateParams {
   /**
    * Budget in money, when budgeting by fees (project_cost or task_fees).
    */
-  cost_budget?: number;
+  cost_budget?: number | null;
   /**
    * Count tracked expenses against a project_cost budget (default false).
    */
@@ -303,19 +307,19 @@ export interface ProjectsCreateParams {
   /**
    * Amount to invoice for a fixed-fee project.
    */
-  fee?: number;
+  fee?: number | null;
   /**
    * Project notes.
    */
-  notes?: string;
+  notes?: string | null;
   /**
    * Date the project starts.
    */
-  starts_on?: string;
+  starts_on?: string | null;
   /**
    * Date the project ends.
    */
-  ends_on?: string;
+  ends_on?: string | null;
 }
 
 export interface ProjectsUpdateParams {
@@ -330,7 +334,7 @@ export interface ProjectsUpdateParams {
   /**
    * Project code.
    */
-  code?: string;
+  code?: string | null;
   /**
    * false archives the project (default true).
    */
@@ -350,11 +354,11 @@ export interface ProjectsUpdateParams {
   /**
    * Hourly rate when bill_by is Project.
    */
-  hourly_rate?: number;
+  hourly_rate?: number | null;
   /**
    * Budget in hours, when budgeting by time.
    */
-  budget?: number;
+  budget?: number | null;
   /**
    * How the project is budgeted: project (hours per project), project_cost (total project fees), task (hours per task), task_fees (fees per task), person (hours per person) or none.
    */
@@ -370,7 +374,7 @@ export interface ProjectsUpdateParams {
   /**
    * Percentage of the budget that triggers the over-budget email; 80.0 means 80%.
    */
-  over_budget_notification_percentage?: number;
+  over_budget_notification_percentage?: number | null;
   /**
    * Show the budget to all team members, not only managers (default false; not for project_cost budgets).
    */
@@ -378,7 +382,7 @@ export interface ProjectsUpdateParams {
   /**
    * Budget in money, when budgeting by fees (project_cost or task_fees).
    */
-  cost_budget?: number;
+  cost_budget?: number | null;
   /**
    * Count tracked expenses against a project_cost budget (default false).
    */
@@ -386,19 +390,19 @@ export interface ProjectsUpdateParams {
   /**
    * Amount to invoice for a fixed-fee project.
    */
-  fee?: number;
+  fee?: number | null;
   /**
    * Project notes.
    */
-  notes?: string;
+  notes?: string | null;
   /**
    * Date the project starts.
    */
-  starts_on?: string;
+  starts_on?: string | null;
   /**
    * Date the project ends.
    */
-  ends_on?: string;
+  ends_on?: string | null;
   /**
    * The project id.
    */
@@ -418,9 +422,11 @@ export interface ProjectTaskAssignmentsListParams {
    */
   is_active?: boolean;
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * Page number (default 1).
    */
@@ -458,11 +464,11 @@ export interface ProjectTaskAssignmentsCreateParams {
   /**
    * Rate used when the project's bill_by is Tasks.
    */
-  hourly_rate?: number;
+  hourly_rate?: number | null;
   /**
    * Budget used when the project's budget_by is task or task_fees.
    */
-  budget?: number;
+  budget?: number | null;
   /**
    * The project id.
    */
@@ -485,11 +491,11 @@ export interface ProjectTaskAssignmentsUpdateParams {
   /**
    * Rate used when the project's bill_by is Tasks.
    */
-  hourly_rate?: number;
+  hourly_rate?: number | null;
   /**
    * Budget used when the project's budget_by is task or task_fees.
    */
-  budget?: number;
+  budget?: number | null;
   /**
    * The project id.
    */
@@ -517,9 +523,11 @@ export interface ProjectUserAssignmentsListParams {
    */
   is_active?: boolean;
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * Page number (default 1).
    */
@@ -565,11 +573,11 @@ export interface ProjectUserAssignmentsCreateParams {
   /**
    * Custom rate when bill_by is People and use_default_rates is false.
    */
-  hourly_rate?: number;
+  hourly_rate?: number | null;
   /**
    * Budget used when the project's budget_by is person.
    */
-  budget?: number;
+  budget?: number | null;
   /**
    * The project id.
    */
@@ -596,11 +604,11 @@ export interface ProjectUserAssignmentsUpdateParams {
   /**
    * Custom rate when bill_by is People and use_default_rates is false.
    */
-  hourly_rate?: number;
+  hourly_rate?: number | null;
   /**
    * Budget used when the project's budget_by is person.
    */
-  budget?: number;
+  budget?: number | null;
   /**
    * The project id.
    */
@@ -628,9 +636,11 @@ export interface TaskAssignmentsListParams {
    */
   is_active?: boolean;
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * @deprecated
    * Page number (deprecated by Harvest in favour of cursor).
@@ -652,9 +662,11 @@ export interface UserAssignmentsListParams {
    */
   is_active?: boolean;
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * @deprecated
    * Page number (deprecated by Harvest in favour of cursor).
@@ -687,9 +699,11 @@ export interface ProjectAssignmentsMineParams {
 
 export interface ProjectAssignmentsListParams {
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * @deprecated
    * Page number (deprecated by Harvest in favour of cursor).
@@ -715,9 +729,11 @@ export interface ClientsListParams {
    */
   is_active?: boolean;
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * @deprecated
    * Page number (deprecated by Harvest in favour of cursor).
@@ -752,7 +768,7 @@ export interface ClientsCreateParams {
   /**
    * The client's postal address; may contain new lines.
    */
-  address?: string;
+  address?: string | null;
   /**
    * ISO 4217 currency code (e.g. EUR); defaults to the company's currency.
    */
@@ -771,7 +787,7 @@ export interface ClientsUpdateParams {
   /**
    * The client's postal address; may contain new lines.
    */
-  address?: string;
+  address?: string | null;
   /**
    * ISO 4217 currency code (e.g. EUR); defaults to the company's currency.
    */
@@ -791,9 +807,11 @@ export interface ClientsDeleteParams {
 
 export interface ContactsListParams {
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * @deprecated
    * Page number (deprecated by Harvest in favour of cursor).
@@ -828,7 +846,7 @@ export interface ContactsCreateParams {
   /**
    * Job title.
    */
-  title?: string;
+  title?: string | null;
   /**
    * First name.
    */
@@ -836,23 +854,23 @@ export interface ContactsCreateParams {
   /**
    * Last name.
    */
-  last_name?: string;
+  last_name?: string | null;
   /**
    * Email address.
    */
-  email?: string;
+  email?: string | null;
   /**
    * Office phone number.
    */
-  phone_office?: string;
+  phone_office?: string | null;
   /**
    * Mobile phone number.
    */
-  phone_mobile?: string;
+  phone_mobile?: string | null;
   /**
    * Fax number.
    */
-  fax?: string;
+  fax?: string | null;
 }
 
 export interface ContactsUpdateParams {
@@ -863,7 +881,7 @@ export interface ContactsUpdateParams {
   /**
    * Job title.
    */
-  title?: string;
+  title?: string | null;
   /**
    * First name.
    */
@@ -871,23 +889,23 @@ export interface ContactsUpdateParams {
   /**
    * Last name.
    */
-  last_name?: string;
+  last_name?: string | null;
   /**
    * Email address.
    */
-  email?: string;
+  email?: string | null;
   /**
    * Office phone number.
    */
-  phone_office?: string;
+  phone_office?: string | null;
   /**
    * Mobile phone number.
    */
-  phone_mobile?: string;
+  phone_mobile?: string | null;
   /**
    * Fax number.
    */
-  fax?: string;
+  fax?: string | null;
   /**
    * The contact id.
    */
@@ -907,9 +925,11 @@ export interface TasksListParams {
    */
   is_active?: boolean;
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * @deprecated
    * Page number (deprecated by Harvest in favour of cursor).
@@ -944,7 +964,7 @@ export interface TasksCreateParams {
   /**
    * Hourly rate used when the task is added to a project (default 0).
    */
-  default_hourly_rate?: number;
+  default_hourly_rate?: number | null;
   /**
    * Add the task to every new project automatically (default false).
    */
@@ -967,7 +987,7 @@ export interface TasksUpdateParams {
   /**
    * Hourly rate used when the task is added to a project (default 0).
    */
-  default_hourly_rate?: number;
+  default_hourly_rate?: number | null;
   /**
    * Add the task to every new project automatically (default false).
    */
@@ -995,9 +1015,11 @@ export interface UsersListParams {
    */
   is_active?: boolean;
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * @deprecated
    * Page number (deprecated by Harvest in favour of cursor).
@@ -1343,9 +1365,11 @@ export interface CompanyUpdateParams {
 
 export interface InvoicesListParams {
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * Page number (default 1).
    */
@@ -1391,11 +1415,11 @@ export interface InvoicesCreateParams {
   /**
    * The estimate this invoice comes from.
    */
-  estimate_id?: number;
+  estimate_id?: number | null;
   /**
    * A retainer to add funds to with this invoice (the API cannot otherwise manage retainers).
    */
-  retainer_id?: number;
+  retainer_id?: number | null;
   /**
    * Invoice number; generated when left out.
    */
@@ -1403,27 +1427,27 @@ export interface InvoicesCreateParams {
   /**
    * Purchase order number.
    */
-  purchase_order?: string;
+  purchase_order?: string | null;
   /**
    * Tax percentage applied to the subtotal including discounts; 10.0 means 10%.
    */
-  tax?: number;
+  tax?: number | null;
   /**
    * Second tax percentage applied to the subtotal including discounts; 10.0 means 10%.
    */
-  tax2?: number;
+  tax2?: number | null;
   /**
    * Discount percentage subtracted from the subtotal; 10.0 means 10%.
    */
-  discount?: number;
+  discount?: number | null;
   /**
    * Invoice subject.
    */
-  subject?: string;
+  subject?: string | null;
   /**
    * Notes printed on the invoice.
    */
-  notes?: string;
+  notes?: string | null;
   /**
    * ISO 4217 currency code; defaults to the client's currency.
    */
@@ -1435,7 +1459,7 @@ export interface InvoicesCreateParams {
   /**
    * Due date; only used when payment_term is custom, otherwise computed from issue_date and payment_term.
    */
-  due_date?: string;
+  due_date?: string | null;
   /**
    * When the invoice must be paid (default custom, i.e. due_date).
    */
@@ -1482,11 +1506,11 @@ export interface InvoicesCreateParams {
    */
   line_items_import?: {
     /**
-     * Required: the client's projects to import time and expenses from.
+     * The client's projects to import time and expenses from.
      *
      * @minItems 1
      */
-    project_ids?: [number, ...number[]];
+    project_ids: [number, ...number[]];
     /**
      * Import uninvoiced time entries; leave out from and to for all of them.
      */
@@ -1536,11 +1560,11 @@ export interface InvoicesUpdateParams {
   /**
    * The estimate this invoice comes from.
    */
-  estimate_id?: number;
+  estimate_id?: number | null;
   /**
    * A retainer to add funds to with this invoice (the API cannot otherwise manage retainers).
    */
-  retainer_id?: number;
+  retainer_id?: number | null;
   /**
    * Invoice number; generated when left out.
    */
@@ -1548,27 +1572,27 @@ export interface InvoicesUpdateParams {
   /**
    * Purchase order number.
    */
-  purchase_order?: string;
+  purchase_order?: string | null;
   /**
    * Tax percentage applied to the subtotal including discounts; 10.0 means 10%.
    */
-  tax?: number;
+  tax?: number | null;
   /**
    * Second tax percentage applied to the subtotal including discounts; 10.0 means 10%.
    */
-  tax2?: number;
+  tax2?: number | null;
   /**
    * Discount percentage subtracted from the subtotal; 10.0 means 10%.
    */
-  discount?: number;
+  discount?: number | null;
   /**
    * Invoice subject.
    */
-  subject?: string;
+  subject?: string | null;
   /**
    * Notes printed on the invoice.
    */
-  notes?: string;
+  notes?: string | null;
   /**
    * ISO 4217 currency code; defaults to the client's currency.
    */
@@ -1580,7 +1604,7 @@ export interface InvoicesUpdateParams {
   /**
    * Due date; only used when payment_term is custom, otherwise computed from issue_date and payment_term.
    */
-  due_date?: string;
+  due_date?: string | null;
   /**
    * When the invoice must be paid (default custom, i.e. due_date).
    */
@@ -1645,9 +1669,11 @@ export interface InvoicesDeleteParams {
 
 export interface InvoiceMessagesListParams {
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * @deprecated
    * Page number (deprecated by Harvest in favour of cursor).
@@ -1744,9 +1770,11 @@ export interface InvoiceMessagesNewTemplateParams {
 
 export interface InvoicePaymentsListParams {
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * @deprecated
    * Page number (deprecated by Harvest in favour of cursor).
@@ -1806,9 +1834,11 @@ export interface InvoicePaymentsDeleteParams {
 
 export interface InvoiceItemCategoriesListParams {
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * @deprecated
    * Page number (deprecated by Harvest in favour of cursor).
@@ -1858,9 +1888,11 @@ export interface InvoiceItemCategoriesDeleteParams {
 
 export interface EstimatesListParams {
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * Page number (default 1).
    */
@@ -1906,27 +1938,27 @@ export interface EstimatesCreateParams {
   /**
    * Purchase order number.
    */
-  purchase_order?: string;
+  purchase_order?: string | null;
   /**
    * Tax percentage applied to the subtotal including discounts; 10.0 means 10%.
    */
-  tax?: number;
+  tax?: number | null;
   /**
    * Second tax percentage applied to the subtotal including discounts; 10.0 means 10%.
    */
-  tax2?: number;
+  tax2?: number | null;
   /**
    * Discount percentage subtracted from the subtotal; 10.0 means 10%.
    */
-  discount?: number;
+  discount?: number | null;
   /**
    * Estimate subject.
    */
-  subject?: string;
+  subject?: string | null;
   /**
    * Notes printed on the estimate.
    */
-  notes?: string;
+  notes?: string | null;
   /**
    * ISO 4217 currency code; defaults to the client's currency.
    */
@@ -1934,7 +1966,7 @@ export interface EstimatesCreateParams {
   /**
    * Date the estimate is issued (default today).
    */
-  issue_date?: string;
+  issue_date?: string | null;
   /**
    * Line items of the estimate.
    */
@@ -1978,27 +2010,27 @@ export interface EstimatesUpdateParams {
   /**
    * Purchase order number.
    */
-  purchase_order?: string;
+  purchase_order?: string | null;
   /**
    * Tax percentage applied to the subtotal including discounts; 10.0 means 10%.
    */
-  tax?: number;
+  tax?: number | null;
   /**
    * Second tax percentage applied to the subtotal including discounts; 10.0 means 10%.
    */
-  tax2?: number;
+  tax2?: number | null;
   /**
    * Discount percentage subtracted from the subtotal; 10.0 means 10%.
    */
-  discount?: number;
+  discount?: number | null;
   /**
    * Estimate subject.
    */
-  subject?: string;
+  subject?: string | null;
   /**
    * Notes printed on the estimate.
    */
-  notes?: string;
+  notes?: string | null;
   /**
    * ISO 4217 currency code; defaults to the client's currency.
    */
@@ -2006,7 +2038,7 @@ export interface EstimatesUpdateParams {
   /**
    * Date the estimate is issued (default today).
    */
-  issue_date?: string;
+  issue_date?: string | null;
   /**
    * The estimate id.
    */
@@ -2059,9 +2091,11 @@ export interface EstimatesDeleteParams {
 
 export interface EstimateMessagesListParams {
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * @deprecated
    * Page number (deprecated by Harvest in favour of cursor).
@@ -2130,9 +2164,11 @@ export interface EstimateMessagesDeleteParams {
 
 export interface EstimateItemCategoriesListParams {
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * @deprecated
    * Page number (deprecated by Harvest in favour of cursor).
@@ -2182,9 +2218,11 @@ export interface EstimateItemCategoriesDeleteParams {
 
 export interface ExpensesListParams {
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * Page number (default 1).
    */
@@ -2242,7 +2280,7 @@ export interface ExpensesCreateParams {
   /**
    * Quantity for a unit-priced category (e.g. miles); total_cost is then units x unit_price.
    */
-  units?: number;
+  units?: number | null;
   /**
    * Total amount, for categories without a unit price.
    */
@@ -2250,7 +2288,7 @@ export interface ExpensesCreateParams {
   /**
    * Notes describing the expense.
    */
-  notes?: string;
+  notes?: string | null;
   /**
    * Whether the expense is billable (default true).
    */
@@ -2277,7 +2315,7 @@ export interface ExpensesUpdateParams {
   /**
    * Quantity for a unit-priced category (e.g. miles); total_cost is then units x unit_price.
    */
-  units?: number;
+  units?: number | null;
   /**
    * Total amount, for categories without a unit price.
    */
@@ -2285,7 +2323,7 @@ export interface ExpensesUpdateParams {
   /**
    * Notes describing the expense.
    */
-  notes?: string;
+  notes?: string | null;
   /**
    * Whether the expense is billable (default true).
    */
@@ -2313,9 +2351,11 @@ export interface ExpenseCategoriesListParams {
    */
   is_active?: boolean;
   /**
-   * Only records updated since this ISO 8601 date-time.
+   * Only records updated since this date (YYYY-MM-DD, from its start) or ISO 8601 date-time.
    */
-  updated_since?: string;
+  updated_since?: {
+    [k: string]: unknown;
+  } & string;
   /**
    * @deprecated
    * Page number (deprecated by Harvest in favour of cursor).
@@ -2346,11 +2386,11 @@ export interface ExpenseCategoriesCreateParams {
   /**
    * Unit for unit-priced categories (e.g. mile).
    */
-  unit_name?: string;
+  unit_name?: string | null;
   /**
    * Price per unit.
    */
-  unit_price?: number;
+  unit_price?: number | null;
   /**
    * false archives the category (default true).
    */
@@ -2365,11 +2405,11 @@ export interface ExpenseCategoriesUpdateParams {
   /**
    * Unit for unit-priced categories (e.g. mile).
    */
-  unit_name?: string;
+  unit_name?: string | null;
   /**
    * Price per unit.
    */
-  unit_price?: number;
+  unit_price?: number | null;
   /**
    * false archives the category (default true).
    */
@@ -2595,174 +2635,1783 @@ export interface ReportsProjectBudgetParams {
 
 export type AccountsListParams = Record<string, never>;
 
+/**
+ * A related record's id and name (user, client, task, creator).
+ */
+export interface IdName {
+  id: number;
+  name: string;
+}
+
+/**
+ * The client's id, name and currency.
+ */
+export interface ClientRef {
+  id: number;
+  name: string;
+  currency: string;
+}
+
+/**
+ * The project's id, name and code.
+ */
+export interface ProjectRef {
+  id: number;
+  name: string;
+  code: string | null;
+}
+
+/**
+ * The invoice's id and number.
+ */
+export interface InvoiceRef {
+  id: number;
+  number: string;
+}
+
+/**
+ * A related record's id.
+ */
+export interface IdRef {
+  id: number;
+}
+
+/**
+ * A link to an item in another tool (e.g. an issue) the time was spent on.
+ */
+export interface ExternalReference {
+  /**
+   * The item's id in the other tool.
+   */
+  id: string | null;
+  /**
+   * The id of the item's group (e.g. project or repository).
+   */
+  group_id: string | null;
+  /**
+   * The id of the account in the other tool.
+   */
+  account_id?: string | null;
+  /**
+   * URL of the item.
+   */
+  permalink: string | null;
+  /**
+   * The other tool's host name.
+   */
+  service?: string | null;
+  /**
+   * URL of the other tool's icon.
+   */
+  service_icon_url?: string | null;
+}
+
+/**
+ * The user assignment a time entry or expense was recorded under.
+ */
+export interface UserAssignmentSummary {
+  id: number;
+  is_project_manager: boolean;
+  is_active: boolean;
+  budget: number | null;
+  hourly_rate: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * The task assignment a time entry was recorded under.
+ */
+export interface TaskAssignmentSummary {
+  id: number;
+  billable: boolean;
+  is_active: boolean;
+  budget: number | null;
+  hourly_rate: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TimeEntry {
+  /**
+   * Unique ID for the time entry.
+   */
+  id: number;
+  /**
+   * Date of the time entry.
+   */
+  spent_date: string;
+  /**
+   * The user who tracked the time.
+   */
+  user: IdName;
+  /**
+   * The project's client.
+   */
+  client: IdName;
+  /**
+   * The project.
+   */
+  project: IdName;
+  /**
+   * The task.
+   */
+  task: IdName;
+  /**
+   * The user's assignment to the project (not in Harvest's list answers).
+   */
+  user_assignment?: UserAssignmentSummary;
+  /**
+   * The task's assignment to the project (not in Harvest's list answers).
+   */
+  task_assignment?: TaskAssignmentSummary;
+  /**
+   * Hours tracked, including a running timer's time so far.
+   */
+  hours: number;
+  /**
+   * Hours tracked before the timer was last started.
+   */
+  hours_without_timer: number;
+  /**
+   * Hours as used in reports and invoices (rounded per the account's settings).
+   */
+  rounded_hours: number;
+  /**
+   * Notes attached to the time entry.
+   */
+  notes: string | null;
+  /**
+   * Whether the entry is locked (approved, invoiced, or its project, task or user archived).
+   */
+  is_locked: boolean;
+  /**
+   * Why the entry is locked.
+   */
+  locked_reason: string | null;
+  /**
+   * Whether the entry has been approved via Timesheet Approval.
+   */
+  is_closed: boolean;
+  /**
+   * Whether the entry has been invoiced.
+   */
+  is_billed: boolean;
+  /**
+   * When the running timer was started (duration mode).
+   */
+  timer_started_at: string | null;
+  /**
+   * Start time such as 8:00am (timestamp mode).
+   */
+  started_time: string | null;
+  /**
+   * End time such as 5:30pm (timestamp mode); null while running.
+   */
+  ended_time: string | null;
+  /**
+   * Whether the timer is running.
+   */
+  is_running: boolean;
+  /**
+   * The invoice that bills this entry (not in Harvest's list answers).
+   */
+  invoice?: InvoiceRef | null;
+  /**
+   * The item in another tool the time was spent on.
+   */
+  external_reference: ExternalReference | null;
+  /**
+   * Whether the entry is billable.
+   */
+  billable: boolean;
+  /**
+   * Whether the entry counts towards the project's budget.
+   */
+  budgeted: boolean;
+  /**
+   * Billable rate for the entry.
+   */
+  billable_rate: number | null;
+  /**
+   * Cost rate for the entry.
+   */
+  cost_rate: number | null;
+  /**
+   * When the entry was created.
+   */
+  created_at: string;
+  /**
+   * When the entry was last updated.
+   */
+  updated_at: string;
+}
+
+export interface Project {
+  /**
+   * Unique ID for the project.
+   */
+  id: number;
+  /**
+   * The project's client.
+   */
+  client: ClientRef;
+  /**
+   * The project's name.
+   */
+  name: string;
+  /**
+   * Project code.
+   */
+  code: string | null;
+  /**
+   * Whether the project is active or archived.
+   */
+  is_active: boolean;
+  /**
+   * Whether the project is billable.
+   */
+  is_billable: boolean;
+  /**
+   * Whether the project is billed a fixed fee.
+   */
+  is_fixed_fee: boolean;
+  /**
+   * How time is billed.
+   */
+  bill_by: "Project" | "Tasks" | "People" | "none";
+  /**
+   * Hourly rate when bill_by is Project.
+   */
+  hourly_rate: number | null;
+  /**
+   * Budget in hours when budgeting by time.
+   */
+  budget: number | null;
+  /**
+   * How the project is budgeted.
+   */
+  budget_by: "project" | "project_cost" | "task" | "task_fees" | "person" | "none";
+  /**
+   * Whether the budget resets every month.
+   */
+  budget_is_monthly: boolean;
+  /**
+   * Whether project managers are emailed when the project goes over budget.
+   */
+  notify_when_over_budget: boolean;
+  /**
+   * Percentage of the budget that triggers the over-budget email.
+   */
+  over_budget_notification_percentage: number | null;
+  /**
+   * Date of the last over-budget email.
+   */
+  over_budget_notification_date: string | null;
+  /**
+   * Whether all team members see the budget.
+   */
+  show_budget_to_all: boolean;
+  /**
+   * Budget in money when budgeting by fees.
+   */
+  cost_budget: number | null;
+  /**
+   * Whether expenses count against a project_cost budget.
+   */
+  cost_budget_include_expenses: boolean;
+  /**
+   * Amount to invoice for a fixed-fee project.
+   */
+  fee: number | null;
+  /**
+   * Project notes.
+   */
+  notes: string | null;
+  /**
+   * Date the project starts.
+   */
+  starts_on: string | null;
+  /**
+   * Date the project ends.
+   */
+  ends_on: string | null;
+  /**
+   * When the project was created.
+   */
+  created_at: string;
+  /**
+   * When the project was last updated.
+   */
+  updated_at: string;
+}
+
+export interface TaskAssignment {
+  /**
+   * Unique ID for the task assignment.
+   */
+  id: number;
+  /**
+   * The project.
+   */
+  project: ProjectRef;
+  /**
+   * The task.
+   */
+  task: IdName;
+  /**
+   * Whether the assignment is active or archived.
+   */
+  is_active: boolean;
+  /**
+   * Whether time on this task is billable.
+   */
+  billable: boolean;
+  /**
+   * Rate used when the project's bill_by is Tasks.
+   */
+  hourly_rate: number | null;
+  /**
+   * Budget used when the project's budget_by is task or task_fees.
+   */
+  budget: number | null;
+  /**
+   * When the assignment was created.
+   */
+  created_at: string;
+  /**
+   * When the assignment was last updated.
+   */
+  updated_at: string;
+}
+
+export interface UserAssignment {
+  /**
+   * Unique ID for the user assignment.
+   */
+  id: number;
+  /**
+   * The project.
+   */
+  project: ProjectRef;
+  /**
+   * The user.
+   */
+  user: IdName;
+  /**
+   * Whether the assignment is active or archived.
+   */
+  is_active: boolean;
+  /**
+   * Whether the user manages the project.
+   */
+  is_project_manager: boolean;
+  /**
+   * Whether the user's default rate is billed rather than hourly_rate.
+   */
+  use_default_rates: boolean;
+  /**
+   * Custom rate when bill_by is People and use_default_rates is false.
+   */
+  hourly_rate: number | null;
+  /**
+   * Budget used when the project's budget_by is person.
+   */
+  budget: number | null;
+  /**
+   * When the assignment was created.
+   */
+  created_at: string;
+  /**
+   * When the assignment was last updated.
+   */
+  updated_at: string;
+}
+
+export interface ProjectAssignment {
+  /**
+   * Unique ID for the user's assignment to the project.
+   */
+  id: number;
+  /**
+   * The project.
+   */
+  project: ProjectRef;
+  /**
+   * The project's client.
+   */
+  client: IdName;
+  /**
+   * The tasks the user can log time to on this project.
+   */
+  task_assignments: AssignedTask[];
+  /**
+   * Whether the assignment is active.
+   */
+  is_active: boolean;
+  /**
+   * Whether the user manages the project.
+   */
+  is_project_manager: boolean;
+  /**
+   * Whether the user's default rate is billed rather than hourly_rate.
+   */
+  use_default_rates: boolean;
+  /**
+   * Custom rate when bill_by is People and use_default_rates is false.
+   */
+  hourly_rate: number | null;
+  /**
+   * Budget used when the project's budget_by is person.
+   */
+  budget: number | null;
+  /**
+   * When the assignment was created.
+   */
+  created_at: string;
+  /**
+   * When the assignment was last updated.
+   */
+  updated_at: string;
+}
+
+/**
+ * A task assignment within a project assignment.
+ */
+export interface AssignedTask {
+  /**
+   * The task assignment id.
+   */
+  id: number;
+  /**
+   * The task (its id is the task_id to log time with).
+   */
+  task: IdName;
+  is_active: boolean;
+  billable: boolean;
+  hourly_rate: number | null;
+  budget: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Client {
+  /**
+   * Unique ID for the client.
+   */
+  id: number;
+  /**
+   * The client's name.
+   */
+  name: string;
+  /**
+   * Whether the client is active or archived.
+   */
+  is_active: boolean;
+  /**
+   * Postal address; may contain new lines.
+   */
+  address: string | null;
+  /**
+   * Key of the client's invoice dashboard URL (/client/statements/{statement_key}).
+   */
+  statement_key: string;
+  /**
+   * ISO 4217 currency code.
+   */
+  currency: string;
+  /**
+   * When the client was created.
+   */
+  created_at: string;
+  /**
+   * When the client was last updated.
+   */
+  updated_at: string;
+}
+
+export interface Contact {
+  /**
+   * Unique ID for the contact.
+   */
+  id: number;
+  /**
+   * The contact's client.
+   */
+  client: IdName;
+  /**
+   * Job title.
+   */
+  title: string | null;
+  /**
+   * First name.
+   */
+  first_name: string;
+  /**
+   * Last name.
+   */
+  last_name: string | null;
+  /**
+   * Email address.
+   */
+  email: string | null;
+  /**
+   * Office phone number.
+   */
+  phone_office: string | null;
+  /**
+   * Mobile phone number.
+   */
+  phone_mobile: string | null;
+  /**
+   * Fax number.
+   */
+  fax: string | null;
+  /**
+   * When the contact was created.
+   */
+  created_at: string;
+  /**
+   * When the contact was last updated.
+   */
+  updated_at: string;
+}
+
+export interface Task {
+  /**
+   * Unique ID for the task.
+   */
+  id: number;
+  /**
+   * The task's name.
+   */
+  name: string;
+  /**
+   * Whether the task is billable when added to a new project.
+   */
+  billable_by_default: boolean;
+  /**
+   * Hourly rate used when the task is added to a project.
+   */
+  default_hourly_rate: number | null;
+  /**
+   * Whether the task is added to every new project.
+   */
+  is_default: boolean;
+  /**
+   * Whether the task is active or archived.
+   */
+  is_active: boolean;
+  /**
+   * When the task was created.
+   */
+  created_at: string;
+  /**
+   * When the task was last updated.
+   */
+  updated_at: string;
+}
+
+export interface User {
+  /**
+   * Unique ID for the user.
+   */
+  id: number;
+  /**
+   * First name.
+   */
+  first_name: string;
+  /**
+   * Last name.
+   */
+  last_name: string;
+  /**
+   * Email address (also the login).
+   */
+  email: string;
+  /**
+   * Telephone number.
+   */
+  telephone: string;
+  /**
+   * Time zone name.
+   */
+  timezone: string;
+  /**
+   * Whether the user is added to every future project.
+   */
+  has_access_to_all_future_projects: boolean;
+  /**
+   * Whether the user is a contractor rather than an employee.
+   */
+  is_contractor: boolean;
+  /**
+   * Whether the user is active or archived.
+   */
+  is_active: boolean;
+  /**
+   * Working time available per week, in seconds.
+   */
+  weekly_capacity: number;
+  /**
+   * Billable rate used when the user is added to a project.
+   */
+  default_hourly_rate: number | null;
+  /**
+   * Cost rate used for project cost reporting.
+   */
+  cost_rate: number | null;
+  /**
+   * Names of business roles (for reports).
+   */
+  roles: string[];
+  /**
+   * Permissions: administrator, manager or member, plus a manager's extra rights.
+   */
+  access_roles: string[];
+  /**
+   * URL of the user's avatar image.
+   */
+  avatar_url: string;
+  /**
+   * When the user was created.
+   */
+  created_at: string;
+  /**
+   * When the user was last updated.
+   */
+  updated_at: string;
+}
+
+/**
+ * A billable or cost rate of a user, over the dates it applies.
+ */
+export interface Rate {
+  /**
+   * Unique ID for the rate.
+   */
+  id: number;
+  /**
+   * The hourly amount.
+   */
+  amount: number;
+  /**
+   * First day the rate applies.
+   */
+  start_date: string | null;
+  /**
+   * Last day the rate applies (null for the current rate).
+   */
+  end_date: string | null;
+  /**
+   * When the rate was created.
+   */
+  created_at: string;
+  /**
+   * When the rate was last updated.
+   */
+  updated_at: string;
+}
+
+/**
+ * A person a manager manages.
+ */
+export interface Teammate {
+  /**
+   * The user id.
+   */
+  id: number;
+  first_name: string;
+  last_name: string;
+  email: string;
+}
+
+export interface Role {
+  /**
+   * Unique ID for the role.
+   */
+  id: number;
+  /**
+   * The role's name.
+   */
+  name: string;
+  /**
+   * The users with this role.
+   */
+  user_ids: number[];
+  /**
+   * When the role was created.
+   */
+  created_at: string;
+  /**
+   * When the role was last updated.
+   */
+  updated_at: string;
+}
+
+export interface Company {
+  /**
+   * The account's Harvest URL.
+   */
+  base_uri: string;
+  /**
+   * The account's Harvest domain.
+   */
+  full_domain: string;
+  /**
+   * The company's name.
+   */
+  name: string;
+  /**
+   * Whether the account is active.
+   */
+  is_active: boolean;
+  /**
+   * Weekday the week starts on.
+   */
+  week_start_day: string;
+  /**
+   * true: time is tracked by start and end times; false: by duration.
+   */
+  wants_timestamp_timers: boolean;
+  /**
+   * How times are shown (decimal or hours_minutes).
+   */
+  time_format: string;
+  /**
+   * How dates are shown.
+   */
+  date_format: string;
+  /**
+   * The account's plan.
+   */
+  plan_type: string;
+  /**
+   * 12h or 24h.
+   */
+  clock: string;
+  /**
+   * How currency codes are shown.
+   */
+  currency_code_display: string;
+  /**
+   * How currency symbols are shown.
+   */
+  currency_symbol_display: string;
+  /**
+   * Decimal symbol.
+   */
+  decimal_symbol: string;
+  /**
+   * Thousands separator.
+   */
+  thousands_separator: string;
+  /**
+   * Colour scheme of the web app.
+   */
+  color_scheme: string;
+  /**
+   * Default weekly capacity in seconds.
+   */
+  weekly_capacity: number;
+  /**
+   * Whether expenses are enabled.
+   */
+  expense_feature: boolean;
+  /**
+   * Whether invoices are enabled.
+   */
+  invoice_feature: boolean;
+  /**
+   * Whether estimates are enabled.
+   */
+  estimate_feature: boolean;
+  /**
+   * Whether timesheet approval is enabled.
+   */
+  approval_feature: boolean;
+  /**
+   * Whether the team feature is enabled.
+   */
+  team_feature: boolean;
+}
+
+export interface Invoice {
+  /**
+   * Unique ID for the invoice.
+   */
+  id: number;
+  /**
+   * The client billed.
+   */
+  client: IdName;
+  /**
+   * The invoice's line items.
+   */
+  line_items: InvoiceLineItem[];
+  /**
+   * The estimate the invoice comes from.
+   */
+  estimate: IdRef | null;
+  /**
+   * The retainer the invoice adds funds to.
+   */
+  retainer: IdRef | null;
+  /**
+   * The user who created the invoice.
+   */
+  creator: IdName;
+  /**
+   * Key of the client's web invoice URL (/client/invoices/{client_key}).
+   */
+  client_key: string;
+  /**
+   * Invoice number.
+   */
+  number: string;
+  /**
+   * Purchase order number.
+   */
+  purchase_order: string | null;
+  /**
+   * Total including discount and taxes.
+   */
+  amount: number;
+  /**
+   * Amount still due.
+   */
+  due_amount: number;
+  /**
+   * Tax percentage.
+   */
+  tax: number | null;
+  /**
+   * Amount of tax.
+   */
+  tax_amount: number;
+  /**
+   * Second tax percentage.
+   */
+  tax2: number | null;
+  /**
+   * Amount of the second tax.
+   */
+  tax2_amount: number;
+  /**
+   * Discount percentage.
+   */
+  discount: number | null;
+  /**
+   * Amount of the discount.
+   */
+  discount_amount: number;
+  /**
+   * Invoice subject.
+   */
+  subject: string | null;
+  /**
+   * Notes printed on the invoice.
+   */
+  notes: string | null;
+  /**
+   * ISO 4217 currency code.
+   */
+  currency: string;
+  /**
+   * The invoice's state.
+   */
+  state: "draft" | "open" | "paid" | "closed";
+  /**
+   * Start of the period of imported time and expenses.
+   */
+  period_start: string | null;
+  /**
+   * End of the period of imported time and expenses.
+   */
+  period_end: string | null;
+  /**
+   * Date the invoice is issued.
+   */
+  issue_date: string;
+  /**
+   * Date the invoice is due.
+   */
+  due_date: string | null;
+  /**
+   * When the invoice must be paid.
+   */
+  payment_term: "upon receipt" | "net 15" | "net 30" | "net 45" | "net 60" | "custom";
+  /**
+   * Online payment methods offered.
+   */
+  payment_options: string[];
+  /**
+   * When the invoice was sent.
+   */
+  sent_at: string | null;
+  /**
+   * When the invoice was paid.
+   */
+  paid_at: string | null;
+  /**
+   * Date the invoice was paid.
+   */
+  paid_date: string | null;
+  /**
+   * When the invoice was closed.
+   */
+  closed_at: string | null;
+  /**
+   * The recurring invoice this one was generated from.
+   */
+  recurring_invoice_id: number | null;
+  /**
+   * When the invoice was created.
+   */
+  created_at: string;
+  /**
+   * When the invoice was last updated.
+   */
+  updated_at: string;
+}
+
+export interface InvoiceLineItem {
+  /**
+   * Unique ID for the line item.
+   */
+  id: number;
+  /**
+   * The project the line item bills.
+   */
+  project: ProjectRef | null;
+  /**
+   * The invoice item category's name.
+   */
+  kind: string;
+  /**
+   * Text of the line item.
+   */
+  description: string | null;
+  /**
+   * Number of units.
+   */
+  quantity: number;
+  /**
+   * Price per unit.
+   */
+  unit_price: number;
+  /**
+   * quantity x unit_price.
+   */
+  amount: number;
+  /**
+   * Whether tax applies.
+   */
+  taxed: boolean;
+  /**
+   * Whether tax2 applies.
+   */
+  taxed2: boolean;
+}
+
+export interface MessageRecipient {
+  name: string | null;
+  email: string;
+}
+
+export interface InvoiceMessage {
+  /**
+   * Unique ID for the message.
+   */
+  id: number;
+  /**
+   * Name of the user who created the message.
+   */
+  sent_by: string;
+  /**
+   * Email of the user who created the message.
+   */
+  sent_by_email: string;
+  /**
+   * Name the message was sent from.
+   */
+  sent_from: string;
+  /**
+   * Email the message was sent from.
+   */
+  sent_from_email: string;
+  /**
+   * Who received the message.
+   */
+  recipients: MessageRecipient[];
+  /**
+   * Subject.
+   */
+  subject: string | null;
+  /**
+   * Body.
+   */
+  body: string | null;
+  /**
+   * Deprecated by Harvest.
+   */
+  include_link_to_client_invoice: boolean;
+  /**
+   * Whether the invoice PDF was attached.
+   */
+  attach_pdf: boolean;
+  /**
+   * Whether the sender got a copy.
+   */
+  send_me_a_copy: boolean;
+  /**
+   * Whether this is a thank-you message.
+   */
+  thank_you: boolean;
+  /**
+   * For a state change without email: send, close, draft or re-open.
+   */
+  event_type: string | null;
+  /**
+   * Whether this is a reminder.
+   */
+  reminder: boolean;
+  /**
+   * Date a scheduled reminder goes out.
+   */
+  send_reminder_on: string | null;
+  /**
+   * When the message was created.
+   */
+  created_at: string;
+  /**
+   * When the message was last updated.
+   */
+  updated_at: string;
+}
+
+/**
+ * The subject and body Harvest would use for a new invoice message.
+ */
+export interface InvoiceMessageTemplate {
+  invoice_id: number;
+  subject: string;
+  body: string;
+  reminder: boolean;
+  thank_you: boolean;
+}
+
+export interface InvoicePayment {
+  /**
+   * Unique ID for the payment.
+   */
+  id: number;
+  /**
+   * Amount paid.
+   */
+  amount: number;
+  /**
+   * When the payment was made.
+   */
+  paid_at: string;
+  /**
+   * Date the payment was made.
+   */
+  paid_date: string;
+  /**
+   * Name of the user who recorded the payment.
+   */
+  recorded_by: string;
+  /**
+   * Email of the user who recorded the payment.
+   */
+  recorded_by_email: string;
+  /**
+   * Notes about the payment.
+   */
+  notes: string | null;
+  /**
+   * The payment gateway's transaction id.
+   */
+  transaction_id: string | null;
+  /**
+   * The gateway that processed the payment.
+   */
+  payment_gateway: {
+    id: number | null;
+    name: string | null;
+  };
+  /**
+   * When the payment was recorded.
+   */
+  created_at: string;
+  /**
+   * When the payment was last updated.
+   */
+  updated_at: string;
+}
+
+export interface InvoiceItemCategory {
+  /**
+   * Unique ID for the category.
+   */
+  id: number;
+  /**
+   * The category's name.
+   */
+  name: string;
+  /**
+   * Whether imported time uses this category.
+   */
+  use_as_service: boolean;
+  /**
+   * Whether imported expenses use this category.
+   */
+  use_as_expense: boolean;
+  /**
+   * When the category was created.
+   */
+  created_at: string;
+  /**
+   * When the category was last updated.
+   */
+  updated_at: string;
+}
+
+export interface Estimate {
+  /**
+   * Unique ID for the estimate.
+   */
+  id: number;
+  /**
+   * The client the estimate is for.
+   */
+  client: IdName;
+  /**
+   * The estimate's line items.
+   */
+  line_items: EstimateLineItem[];
+  /**
+   * The user who created the estimate.
+   */
+  creator: IdName;
+  /**
+   * Key of the client's web estimate URL (/client/estimates/{client_key}).
+   */
+  client_key: string;
+  /**
+   * Estimate number.
+   */
+  number: string;
+  /**
+   * Purchase order number.
+   */
+  purchase_order: string | null;
+  /**
+   * Total including discount and taxes.
+   */
+  amount: number;
+  /**
+   * Tax percentage.
+   */
+  tax: number | null;
+  /**
+   * Amount of tax.
+   */
+  tax_amount: number;
+  /**
+   * Second tax percentage.
+   */
+  tax2: number | null;
+  /**
+   * Amount of the second tax.
+   */
+  tax2_amount: number;
+  /**
+   * Discount percentage.
+   */
+  discount: number | null;
+  /**
+   * Amount of the discount.
+   */
+  discount_amount: number;
+  /**
+   * Estimate subject.
+   */
+  subject: string | null;
+  /**
+   * Notes printed on the estimate.
+   */
+  notes: string | null;
+  /**
+   * ISO 4217 currency code.
+   */
+  currency: string;
+  /**
+   * The estimate's state.
+   */
+  state: "draft" | "sent" | "accepted" | "declined";
+  /**
+   * Date the estimate is issued.
+   */
+  issue_date: string | null;
+  /**
+   * When the estimate was sent.
+   */
+  sent_at: string | null;
+  /**
+   * When the estimate was accepted.
+   */
+  accepted_at: string | null;
+  /**
+   * When the estimate was declined.
+   */
+  declined_at: string | null;
+  /**
+   * When the estimate was created.
+   */
+  created_at: string;
+  /**
+   * When the estimate was last updated.
+   */
+  updated_at: string;
+}
+
+export interface EstimateLineItem {
+  /**
+   * Unique ID for the line item.
+   */
+  id: number;
+  /**
+   * The estimate item category's name.
+   */
+  kind: string;
+  /**
+   * Text of the line item.
+   */
+  description: string | null;
+  /**
+   * Number of units.
+   */
+  quantity: number;
+  /**
+   * Price per unit.
+   */
+  unit_price: number;
+  /**
+   * quantity x unit_price.
+   */
+  amount: number;
+  /**
+   * Whether tax applies.
+   */
+  taxed: boolean;
+  /**
+   * Whether tax2 applies.
+   */
+  taxed2: boolean;
+}
+
+export interface EstimateMessage {
+  /**
+   * Unique ID for the message.
+   */
+  id: number;
+  /**
+   * Name of the user who created the message.
+   */
+  sent_by: string;
+  /**
+   * Email of the user who created the message.
+   */
+  sent_by_email: string;
+  /**
+   * Name the message was sent from.
+   */
+  sent_from: string;
+  /**
+   * Email the message was sent from.
+   */
+  sent_from_email: string;
+  /**
+   * Who received the message.
+   */
+  recipients: MessageRecipient[];
+  /**
+   * Subject.
+   */
+  subject: string | null;
+  /**
+   * Body.
+   */
+  body: string | null;
+  /**
+   * Whether the sender got a copy.
+   */
+  send_me_a_copy: boolean;
+  /**
+   * For a state change without email: send, accept, decline or re-open.
+   */
+  event_type: string | null;
+  /**
+   * When the message was created.
+   */
+  created_at: string;
+  /**
+   * When the message was last updated.
+   */
+  updated_at: string;
+}
+
+export interface EstimateItemCategory {
+  /**
+   * Unique ID for the category.
+   */
+  id: number;
+  /**
+   * The category's name.
+   */
+  name: string;
+  /**
+   * When the category was created.
+   */
+  created_at: string;
+  /**
+   * When the category was last updated.
+   */
+  updated_at: string;
+}
+
+export interface Expense {
+  /**
+   * Unique ID for the expense.
+   */
+  id: number;
+  /**
+   * The project's client.
+   */
+  client: ClientRef;
+  /**
+   * The project.
+   */
+  project: ProjectRef;
+  /**
+   * The expense category.
+   */
+  expense_category: {
+    id: number;
+    name: string;
+    unit_price: number | null;
+    unit_name: string | null;
+  };
+  /**
+   * The user who recorded the expense.
+   */
+  user: IdName;
+  /**
+   * The user's assignment to the project.
+   */
+  user_assignment: UserAssignmentSummary;
+  /**
+   * The attached receipt.
+   */
+  receipt: {
+    url: string;
+    file_name: string;
+    file_size: number;
+    content_type: string;
+  } | null;
+  /**
+   * The invoice that bills this expense.
+   */
+  invoice: InvoiceRef | null;
+  /**
+   * Notes describing the expense.
+   */
+  notes: string | null;
+  /**
+   * Quantity for a unit-priced category.
+   */
+  units: number | null;
+  /**
+   * Total amount.
+   */
+  total_cost: number;
+  /**
+   * Whether the expense is billable.
+   */
+  billable: boolean;
+  /**
+   * Whether the expense has been approved.
+   */
+  is_closed: boolean;
+  /**
+   * Whether the expense is locked (invoiced, approved, or its project or user archived).
+   */
+  is_locked: boolean;
+  /**
+   * Whether the expense has been invoiced.
+   */
+  is_billed: boolean;
+  /**
+   * Why the expense is locked.
+   */
+  locked_reason: string | null;
+  /**
+   * Date the expense occurred.
+   */
+  spent_date: string;
+  /**
+   * When the expense was created.
+   */
+  created_at: string;
+  /**
+   * When the expense was last updated.
+   */
+  updated_at: string;
+}
+
+export interface ExpenseCategory {
+  /**
+   * Unique ID for the category.
+   */
+  id: number;
+  /**
+   * The category's name.
+   */
+  name: string;
+  /**
+   * Unit of a unit-priced category (e.g. mile).
+   */
+  unit_name: string | null;
+  /**
+   * Price per unit.
+   */
+  unit_price: number | null;
+  /**
+   * Whether the category is active or archived.
+   */
+  is_active: boolean;
+  /**
+   * When the category was created.
+   */
+  created_at: string;
+  /**
+   * When the category was last updated.
+   */
+  updated_at: string;
+}
+
+/**
+ * Hours and billable amount for one client, project, task or user (whichever the report groups by), in one currency.
+ */
+export interface TimeReportResult {
+  client_id?: number;
+  client_name?: string;
+  project_id?: number;
+  project_name?: string;
+  task_id?: number;
+  task_name?: string;
+  user_id?: number;
+  user_name?: string;
+  /**
+   * Team report only.
+   */
+  is_contractor?: boolean;
+  /**
+   * Team report only: the user's weekly capacity in seconds.
+   */
+  weekly_capacity?: number;
+  /**
+   * Team report only: the user's avatar.
+   */
+  avatar_url?: string;
+  /**
+   * Hours tracked in the period.
+   */
+  total_hours: number;
+  /**
+   * Billable hours tracked in the period.
+   */
+  billable_hours: number;
+  /**
+   * Currency of billable_amount.
+   */
+  currency: string;
+  /**
+   * Amount of the billable hours.
+   */
+  billable_amount: number;
+}
+
+/**
+ * Expense totals for one client, project, expense category or user (whichever the report groups by), in one currency.
+ */
+export interface ExpenseReportResult {
+  client_id?: number;
+  client_name?: string;
+  project_id?: number;
+  project_name?: string;
+  expense_category_id?: number;
+  expense_category_name?: string;
+  user_id?: number;
+  user_name?: string;
+  /**
+   * Team report only.
+   */
+  is_contractor?: boolean;
+  /**
+   * Total of the expenses in the period.
+   */
+  total_amount: number;
+  /**
+   * Total of the billable expenses in the period.
+   */
+  billable_amount: number;
+  /**
+   * Currency of the amounts.
+   */
+  currency: string;
+}
+
+/**
+ * A project's hours, time amount and expenses not yet invoiced in the period.
+ */
+export interface UninvoicedReportResult {
+  client_id: number;
+  client_name: string;
+  project_id: number;
+  project_name: string;
+  currency: string;
+  /**
+   * Hours tracked in the period.
+   */
+  total_hours: number;
+  /**
+   * Hours not yet invoiced.
+   */
+  uninvoiced_hours: number;
+  /**
+   * Billable expenses not yet invoiced.
+   */
+  uninvoiced_expenses: number;
+  /**
+   * Time and expenses not yet invoiced, in money.
+   */
+  uninvoiced_amount: number;
+}
+
+/**
+ * A project's budget, budget spent and budget remaining.
+ */
+export interface ProjectBudgetReportResult {
+  client_id: number;
+  client_name: string;
+  project_id: number;
+  project_name: string;
+  budget_is_monthly: boolean;
+  budget_by: "project" | "project_cost" | "task" | "task_fees" | "person" | "none";
+  is_active: boolean;
+  /**
+   * Budget in hours or money (per budget_by).
+   */
+  budget: number | null;
+  /**
+   * Hours or money spent.
+   */
+  budget_spent: number;
+  /**
+   * Hours or money remaining.
+   */
+  budget_remaining: number | null;
+}
+
+/**
+ * A Harvest or Forecast account the credential reaches (Harvest ID).
+ */
+export interface Account {
+  /**
+   * The account id (the Harvest-Account-Id header).
+   */
+  id: number;
+  /**
+   * The account's name.
+   */
+  name: string;
+  /**
+   * Which product the account is for.
+   */
+  product: "harvest" | "forecast";
+}
+
 /** Every Harvest action: its params and the `data` of its result. */
 export type HarvestActions = {
   time_entries: {
-    list: { params: TimeEntriesListParams; data: Record<string, unknown>[] };
-    get: { params: TimeEntriesGetParams; data: unknown };
-    create: { params: TimeEntriesCreateParams; data: unknown };
-    update: { params: TimeEntriesUpdateParams; data: unknown };
+    list: { params: TimeEntriesListParams; data: TimeEntry[] };
+    get: { params: TimeEntriesGetParams; data: TimeEntry };
+    create: { params: TimeEntriesCreateParams; data: TimeEntry };
+    update: { params: TimeEntriesUpdateParams; data: TimeEntry };
     delete: { params: TimeEntriesDeleteParams; data: unknown };
     delete_external_reference: { params: TimeEntriesDeleteExternalReferenceParams; data: unknown };
-    restart: { params: TimeEntriesRestartParams; data: unknown };
-    stop: { params: TimeEntriesStopParams; data: unknown };
+    restart: { params: TimeEntriesRestartParams; data: TimeEntry };
+    stop: { params: TimeEntriesStopParams; data: TimeEntry };
   };
   projects: {
-    list: { params: ProjectsListParams; data: Record<string, unknown>[] };
-    get: { params: ProjectsGetParams; data: unknown };
-    create: { params: ProjectsCreateParams; data: unknown };
-    update: { params: ProjectsUpdateParams; data: unknown };
+    list: { params: ProjectsListParams; data: Project[] };
+    get: { params: ProjectsGetParams; data: Project };
+    create: { params: ProjectsCreateParams; data: Project };
+    update: { params: ProjectsUpdateParams; data: Project };
     delete: { params: ProjectsDeleteParams; data: unknown };
   };
   project_task_assignments: {
-    list: { params: ProjectTaskAssignmentsListParams; data: Record<string, unknown>[] };
-    get: { params: ProjectTaskAssignmentsGetParams; data: unknown };
-    create: { params: ProjectTaskAssignmentsCreateParams; data: unknown };
-    update: { params: ProjectTaskAssignmentsUpdateParams; data: unknown };
+    list: { params: ProjectTaskAssignmentsListParams; data: TaskAssignment[] };
+    get: { params: ProjectTaskAssignmentsGetParams; data: TaskAssignment };
+    create: { params: ProjectTaskAssignmentsCreateParams; data: TaskAssignment };
+    update: { params: ProjectTaskAssignmentsUpdateParams; data: TaskAssignment };
     delete: { params: ProjectTaskAssignmentsDeleteParams; data: unknown };
   };
   project_user_assignments: {
-    list: { params: ProjectUserAssignmentsListParams; data: Record<string, unknown>[] };
-    get: { params: ProjectUserAssignmentsGetParams; data: unknown };
-    create: { params: ProjectUserAssignmentsCreateParams; data: unknown };
-    update: { params: ProjectUserAssignmentsUpdateParams; data: unknown };
+    list: { params: ProjectUserAssignmentsListParams; data: UserAssignment[] };
+    get: { params: ProjectUserAssignmentsGetParams; data: UserAssignment };
+    create: { params: ProjectUserAssignmentsCreateParams; data: UserAssignment };
+    update: { params: ProjectUserAssignmentsUpdateParams; data: UserAssignment };
     delete: { params: ProjectUserAssignmentsDeleteParams; data: unknown };
   };
   task_assignments: {
-    list: { params: TaskAssignmentsListParams; data: Record<string, unknown>[] };
+    list: { params: TaskAssignmentsListParams; data: TaskAssignment[] };
   };
   user_assignments: {
-    list: { params: UserAssignmentsListParams; data: Record<string, unknown>[] };
+    list: { params: UserAssignmentsListParams; data: UserAssignment[] };
   };
   project_assignments: {
-    mine: { params: ProjectAssignmentsMineParams; data: Record<string, unknown>[] };
-    list: { params: ProjectAssignmentsListParams; data: Record<string, unknown>[] };
+    mine: { params: ProjectAssignmentsMineParams; data: ProjectAssignment[] };
+    list: { params: ProjectAssignmentsListParams; data: ProjectAssignment[] };
   };
   clients: {
-    list: { params: ClientsListParams; data: Record<string, unknown>[] };
-    get: { params: ClientsGetParams; data: unknown };
-    create: { params: ClientsCreateParams; data: unknown };
-    update: { params: ClientsUpdateParams; data: unknown };
+    list: { params: ClientsListParams; data: Client[] };
+    get: { params: ClientsGetParams; data: Client };
+    create: { params: ClientsCreateParams; data: Client };
+    update: { params: ClientsUpdateParams; data: Client };
     delete: { params: ClientsDeleteParams; data: unknown };
   };
   contacts: {
-    list: { params: ContactsListParams; data: Record<string, unknown>[] };
-    get: { params: ContactsGetParams; data: unknown };
-    create: { params: ContactsCreateParams; data: unknown };
-    update: { params: ContactsUpdateParams; data: unknown };
+    list: { params: ContactsListParams; data: Contact[] };
+    get: { params: ContactsGetParams; data: Contact };
+    create: { params: ContactsCreateParams; data: Contact };
+    update: { params: ContactsUpdateParams; data: Contact };
     delete: { params: ContactsDeleteParams; data: unknown };
   };
   tasks: {
-    list: { params: TasksListParams; data: Record<string, unknown>[] };
-    get: { params: TasksGetParams; data: unknown };
-    create: { params: TasksCreateParams; data: unknown };
-    update: { params: TasksUpdateParams; data: unknown };
+    list: { params: TasksListParams; data: Task[] };
+    get: { params: TasksGetParams; data: Task };
+    create: { params: TasksCreateParams; data: Task };
+    update: { params: TasksUpdateParams; data: Task };
     delete: { params: TasksDeleteParams; data: unknown };
   };
   users: {
-    list: { params: UsersListParams; data: Record<string, unknown>[] };
-    get: { params: UsersGetParams; data: unknown };
-    me: { params: UsersMeParams; data: unknown };
-    create: { params: UsersCreateParams; data: unknown };
-    update: { params: UsersUpdateParams; data: unknown };
+    list: { params: UsersListParams; data: User[] };
+    get: { params: UsersGetParams; data: User };
+    me: { params: UsersMeParams; data: User };
+    create: { params: UsersCreateParams; data: User };
+    update: { params: UsersUpdateParams; data: User };
     delete: { params: UsersDeleteParams; data: unknown };
   };
   user_billable_rates: {
-    list: { params: UserBillableRatesListParams; data: Record<string, unknown>[] };
-    get: { params: UserBillableRatesGetParams; data: unknown };
-    create: { params: UserBillableRatesCreateParams; data: unknown };
+    list: { params: UserBillableRatesListParams; data: Rate[] };
+    get: { params: UserBillableRatesGetParams; data: Rate };
+    create: { params: UserBillableRatesCreateParams; data: Rate };
   };
   user_cost_rates: {
-    list: { params: UserCostRatesListParams; data: Record<string, unknown>[] };
-    get: { params: UserCostRatesGetParams; data: unknown };
-    create: { params: UserCostRatesCreateParams; data: unknown };
+    list: { params: UserCostRatesListParams; data: Rate[] };
+    get: { params: UserCostRatesGetParams; data: Rate };
+    create: { params: UserCostRatesCreateParams; data: Rate };
   };
   user_teammates: {
-    list: { params: UserTeammatesListParams; data: Record<string, unknown>[] };
-    update: { params: UserTeammatesUpdateParams; data: Record<string, unknown>[] };
+    list: { params: UserTeammatesListParams; data: Teammate[] };
+    update: { params: UserTeammatesUpdateParams; data: Teammate[] };
   };
   roles: {
-    list: { params: RolesListParams; data: Record<string, unknown>[] };
-    get: { params: RolesGetParams; data: unknown };
-    create: { params: RolesCreateParams; data: unknown };
-    update: { params: RolesUpdateParams; data: unknown };
+    list: { params: RolesListParams; data: Role[] };
+    get: { params: RolesGetParams; data: Role };
+    create: { params: RolesCreateParams; data: Role };
+    update: { params: RolesUpdateParams; data: Role };
     delete: { params: RolesDeleteParams; data: unknown };
   };
   company: {
-    get: { params: CompanyGetParams; data: unknown };
-    update: { params: CompanyUpdateParams; data: unknown };
+    get: { params: CompanyGetParams; data: Company };
+    update: { params: CompanyUpdateParams; data: Company };
   };
   invoices: {
-    list: { params: InvoicesListParams; data: Record<string, unknown>[] };
-    get: { params: InvoicesGetParams; data: unknown };
-    create: { params: InvoicesCreateParams; data: unknown };
-    update: { params: InvoicesUpdateParams; data: unknown };
+    list: { params: InvoicesListParams; data: Invoice[] };
+    get: { params: InvoicesGetParams; data: Invoice };
+    create: { params: InvoicesCreateParams; data: Invoice };
+    update: { params: InvoicesUpdateParams; data: Invoice };
     delete: { params: InvoicesDeleteParams; data: unknown };
   };
   invoice_messages: {
-    list: { params: InvoiceMessagesListParams; data: Record<string, unknown>[] };
-    create: { params: InvoiceMessagesCreateParams; data: unknown };
+    list: { params: InvoiceMessagesListParams; data: InvoiceMessage[] };
+    create: { params: InvoiceMessagesCreateParams; data: InvoiceMessage };
     delete: { params: InvoiceMessagesDeleteParams; data: unknown };
-    new_template: { params: InvoiceMessagesNewTemplateParams; data: unknown };
+    new_template: { params: InvoiceMessagesNewTemplateParams; data: InvoiceMessageTemplate };
   };
   invoice_payments: {
-    list: { params: InvoicePaymentsListParams; data: Record<string, unknown>[] };
-    create: { params: InvoicePaymentsCreateParams; data: unknown };
+    list: { params: InvoicePaymentsListParams; data: InvoicePayment[] };
+    create: { params: InvoicePaymentsCreateParams; data: InvoicePayment };
     delete: { params: InvoicePaymentsDeleteParams; data: unknown };
   };
   invoice_item_categories: {
-    list: { params: InvoiceItemCategoriesListParams; data: Record<string, unknown>[] };
-    get: { params: InvoiceItemCategoriesGetParams; data: unknown };
-    create: { params: InvoiceItemCategoriesCreateParams; data: unknown };
-    update: { params: InvoiceItemCategoriesUpdateParams; data: unknown };
+    list: { params: InvoiceItemCategoriesListParams; data: InvoiceItemCategory[] };
+    get: { params: InvoiceItemCategoriesGetParams; data: InvoiceItemCategory };
+    create: { params: InvoiceItemCategoriesCreateParams; data: InvoiceItemCategory };
+    update: { params: InvoiceItemCategoriesUpdateParams; data: InvoiceItemCategory };
     delete: { params: InvoiceItemCategoriesDeleteParams; data: unknown };
   };
   estimates: {
-    list: { params: EstimatesListParams; data: Record<string, unknown>[] };
-    get: { params: EstimatesGetParams; data: unknown };
-    create: { params: EstimatesCreateParams; data: unknown };
-    update: { params: EstimatesUpdateParams; data: unknown };
+    list: { params: EstimatesListParams; data: Estimate[] };
+    get: { params: EstimatesGetParams; data: Estimate };
+    create: { params: EstimatesCreateParams; data: Estimate };
+    update: { params: EstimatesUpdateParams; data: Estimate };
     delete: { params: EstimatesDeleteParams; data: unknown };
   };
   estimate_messages: {
-    list: { params: EstimateMessagesListParams; data: Record<string, unknown>[] };
-    create: { params: EstimateMessagesCreateParams; data: unknown };
+    list: { params: EstimateMessagesListParams; data: EstimateMessage[] };
+    create: { params: EstimateMessagesCreateParams; data: EstimateMessage };
     delete: { params: EstimateMessagesDeleteParams; data: unknown };
   };
   estimate_item_categories: {
-    list: { params: EstimateItemCategoriesListParams; data: Record<string, unknown>[] };
-    get: { params: EstimateItemCategoriesGetParams; data: unknown };
-    create: { params: EstimateItemCategoriesCreateParams; data: unknown };
-    update: { params: EstimateItemCategoriesUpdateParams; data: unknown };
+    list: { params: EstimateItemCategoriesListParams; data: EstimateItemCategory[] };
+    get: { params: EstimateItemCategoriesGetParams; data: EstimateItemCategory };
+    create: { params: EstimateItemCategoriesCreateParams; data: EstimateItemCategory };
+    update: { params: EstimateItemCategoriesUpdateParams; data: EstimateItemCategory };
     delete: { params: EstimateItemCategoriesDeleteParams; data: unknown };
   };
   expenses: {
-    list: { params: ExpensesListParams; data: Record<string, unknown>[] };
-    get: { params: ExpensesGetParams; data: unknown };
-    create: { params: ExpensesCreateParams; data: unknown };
-    update: { params: ExpensesUpdateParams; data: unknown };
+    list: { params: ExpensesListParams; data: Expense[] };
+    get: { params: ExpensesGetParams; data: Expense };
+    create: { params: ExpensesCreateParams; data: Expense };
+    update: { params: ExpensesUpdateParams; data: Expense };
     delete: { params: ExpensesDeleteParams; data: unknown };
   };
   expense_categories: {
-    list: { params: ExpenseCategoriesListParams; data: Record<string, unknown>[] };
-    get: { params: ExpenseCategoriesGetParams; data: unknown };
-    create: { params: ExpenseCategoriesCreateParams; data: unknown };
-    update: { params: ExpenseCategoriesUpdateParams; data: unknown };
+    list: { params: ExpenseCategoriesListParams; data: ExpenseCategory[] };
+    get: { params: ExpenseCategoriesGetParams; data: ExpenseCategory };
+    create: { params: ExpenseCategoriesCreateParams; data: ExpenseCategory };
+    update: { params: ExpenseCategoriesUpdateParams; data: ExpenseCategory };
     delete: { params: ExpenseCategoriesDeleteParams; data: unknown };
   };
   reports: {
-    time_by_client: { params: ReportsTimeByClientParams; data: Record<string, unknown>[] };
-    time_by_project: { params: ReportsTimeByProjectParams; data: Record<string, unknown>[] };
-    time_by_task: { params: ReportsTimeByTaskParams; data: Record<string, unknown>[] };
-    time_by_team: { params: ReportsTimeByTeamParams; data: Record<string, unknown>[] };
-    expenses_by_client: { params: ReportsExpensesByClientParams; data: Record<string, unknown>[] };
-    expenses_by_project: { params: ReportsExpensesByProjectParams; data: Record<string, unknown>[] };
-    expenses_by_category: { params: ReportsExpensesByCategoryParams; data: Record<string, unknown>[] };
-    expenses_by_team: { params: ReportsExpensesByTeamParams; data: Record<string, unknown>[] };
-    uninvoiced: { params: ReportsUninvoicedParams; data: Record<string, unknown>[] };
-    project_budget: { params: ReportsProjectBudgetParams; data: Record<string, unknown>[] };
+    time_by_client: { params: ReportsTimeByClientParams; data: TimeReportResult[] };
+    time_by_project: { params: ReportsTimeByProjectParams; data: TimeReportResult[] };
+    time_by_task: { params: ReportsTimeByTaskParams; data: TimeReportResult[] };
+    time_by_team: { params: ReportsTimeByTeamParams; data: TimeReportResult[] };
+    expenses_by_client: { params: ReportsExpensesByClientParams; data: ExpenseReportResult[] };
+    expenses_by_project: { params: ReportsExpensesByProjectParams; data: ExpenseReportResult[] };
+    expenses_by_category: { params: ReportsExpensesByCategoryParams; data: ExpenseReportResult[] };
+    expenses_by_team: { params: ReportsExpensesByTeamParams; data: ExpenseReportResult[] };
+    uninvoiced: { params: ReportsUninvoicedParams; data: UninvoicedReportResult[] };
+    project_budget: { params: ReportsProjectBudgetParams; data: ProjectBudgetReportResult[] };
   };
   accounts: {
-    list: { params: AccountsListParams; data: Record<string, unknown>[] };
+    list: { params: AccountsListParams; data: Account[] };
   };
 };

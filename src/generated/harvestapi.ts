@@ -4,6 +4,10 @@
 
 export interface ProfilesGetParams {
   /**
+   * The profile's URL, public identifier or profile id, whichever is at hand (the API's own identifier parameter).
+   */
+  query?: string;
+  /**
    * Profile URL, e.g. https://www.linkedin.com/in/williamhgates.
    */
   url?: string;
@@ -747,59 +751,1290 @@ export type AccountMeParams = Record<string, never>;
 
 export type AccountPrivatePoolsParams = Record<string, never>;
 
+export interface Profile {
+  id: string;
+  publicIdentifier: string;
+  linkedinUrl: string;
+  firstName: string;
+  lastName: string;
+  emails?: EmailDetail[];
+  websites?: string[];
+  companyWebsites?: CompanyWebsite[];
+  headline?: string;
+  openToWork?: boolean;
+  hiring?: boolean;
+  premium?: boolean;
+  influencer?: boolean;
+  memorialized?: boolean;
+  creator?: boolean;
+  location?: Location;
+  objectUrn?: string;
+  registeredAt?: string;
+  topSkills?: string[];
+  connectionsCount?: number;
+  followerCount?: number;
+  verified?: boolean;
+  about?: string;
+  currentPosition?: Experience[];
+  profileTopEducation?: Education[];
+  profileActions?: ProfileAction[];
+  profilePicture?: ImageObject;
+  coverPicture?: ImageObject;
+  photo?: string;
+  profileLocales?: Locale[];
+  primaryLocale?: Locale;
+  multiLocaleHeadline?: {
+    headline?: string;
+    locale?: string;
+  }[];
+  services?: Services;
+  featured?: Featured;
+  experience?: Experience[];
+  education?: Education[];
+  certifications?: Certification[];
+  projects?: ProfileProject[];
+  volunteering?: VolunteerExperience[];
+  receivedRecommendations?: {}[];
+  skills?: Skill[];
+  publications?: Publication[];
+  courses?: Course[];
+  patents?: Patent[];
+  honorsAndAwards?: HonorAward[];
+  languages?: {
+    name?: string;
+    proficiency?: string;
+  }[];
+  organizations?: Organization[];
+  causes?: string[];
+  composeOptionType?: string;
+  moreProfiles?: LinkedProfile[];
+  interests?: InterestGroup[];
+}
+
+export interface Location {
+  linkedinText?: string;
+  countryCode?: string;
+  parsed?: {
+    text?: string;
+    countryCode?: string;
+    regionCode?: string | null;
+    country?: string;
+    countryFull?: string;
+    state?: string;
+    city?: string;
+  };
+}
+
+export interface DateObject {
+  month?: string | null;
+  year?: number | null;
+  text?: string;
+}
+
+export interface ImageObject {
+  url?: string | null;
+  sizes?: {
+    url?: string;
+    width?: number;
+    height?: number;
+  }[];
+}
+
+export interface Locale {
+  country?: string;
+  language?: string;
+}
+
+export interface ProfileAction {
+  label?: string;
+  url?: string;
+}
+
+export interface Experience {
+  position?: string;
+  location?: string;
+  employmentType?: string;
+  workplaceType?: string;
+  companyName?: string;
+  companyLinkedinUrl?: string;
+  companyId?: string;
+  duration?: string;
+  description?: string;
+  skills?: string[];
+  experienceGroupId?: string;
+  startDate?: DateObject;
+  endDate?: DateObject;
+  companyLogo?: ImageObject;
+  companyUniversalName?: string;
+}
+
+export interface Education {
+  schoolName?: string;
+  schoolLinkedinUrl?: string;
+  schoolId?: string;
+  degree?: string;
+  fieldOfStudy?: string;
+  skills?: string[];
+  startDate?: DateObject;
+  endDate?: DateObject;
+  period?: string;
+  schoolLogo?: ImageObject;
+}
+
+export interface Services {
+  description?: string;
+  media?: {
+    title?: string | null;
+    subtitle?: string | null;
+    url?: string;
+    image?: ImageObject;
+  }[];
+  servicesList?: string[];
+  rating?: string;
+  requestUrl?: string;
+}
+
+export interface Certification {
+  title?: string;
+  issuedAt?: string;
+  link?: string | null;
+  issuedBy?: string;
+  issuedByLink?: string | null;
+  issuedByLogo?: ImageObject;
+}
+
+export interface ProfileProject {
+  title?: string;
+  duration?: string;
+  startDate?: DateObject;
+  endDate?: DateObject;
+  associatedWith?: string;
+  associatedWithLink?: string | null;
+  description?: string;
+  contributors?: {
+    linkedinUrl?: string;
+  }[];
+}
+
+export interface VolunteerExperience {
+  role?: string;
+  organizationName?: string;
+  duration?: string;
+  startDate?: DateObject;
+  endDate?: DateObject;
+}
+
+export interface Skill {
+  name?: string;
+  positions?: string[];
+  endorsements?: string;
+}
+
+export interface Publication {
+  title?: string;
+  publishedAt?: string;
+  description?: string | null;
+  link?: string | null;
+}
+
+export interface Course {
+  title?: string;
+  associatedWith?: string;
+  associatedWithLink?: string | null;
+}
+
+export interface Patent {
+  title?: string;
+  number?: string;
+  issuedAt?: string;
+  description?: string;
+  url?: string | null;
+}
+
+export interface HonorAward {
+  title?: string;
+  issuedBy?: string;
+  issuedAt?: string;
+  description?: string;
+  associatedWith?: string;
+  associatedWithLink?: string | null;
+}
+
+export interface Organization {
+  name?: string;
+  positionHeld?: string | null;
+  description?: string;
+  startDate?: DateObject;
+  endDate?: DateObject;
+  companyLinkedinUrl?: string;
+  logo?: string | null;
+}
+
+export interface LinkedProfile {
+  id?: string;
+  firstName?: string;
+  lastName?: string;
+  position?: string;
+  publicIdentifier?: string;
+  linkedinUrl?: string;
+}
+
+export interface InterestGroup {
+  interestName?: string;
+  elements?: {
+    title?: string;
+    subtitle?: string | null;
+    link?: string | null;
+    caption?: string;
+    image?: {
+      url?: string;
+    };
+  }[];
+}
+
+export interface EmailDetail {
+  email?: string;
+  deliverable?: boolean;
+  catchAllDomain?: boolean;
+  validEmailServer?: boolean;
+  free?: boolean;
+  status?: string;
+  qualityScore?: number;
+}
+
+export interface Featured {
+  images?: {}[];
+  link?: string | null;
+  title?: string | null;
+  subtitle?: string | null;
+  slides?: FeaturedSlide[];
+}
+
+export interface FeaturedSlide {
+  title?: string;
+  subtitle?: string;
+  description?: string | null;
+  url?: string;
+  image?: {
+    url?: string;
+  };
+}
+
+export interface ProfileShort {
+  id: string;
+  publicIdentifier: string;
+  name: string;
+  position?: string;
+  location?: {
+    linkedinText?: string;
+  };
+  linkedinUrl: string;
+  photo?: string;
+  hidden?: boolean;
+}
+
+export interface LeadShort {
+  id: string;
+  linkedinUrl: string;
+  firstName: string;
+  lastName: string;
+  openProfile?: boolean;
+  premium?: boolean;
+  location?: {
+    linkedinText?: string;
+  };
+  pictureUrl?: string;
+  currentPositions?: {
+    companyName?: string;
+    title?: string;
+    description?: string;
+    startedOn?: {
+      month?: number;
+      year?: number;
+    };
+    companyId?: string;
+    companyLinkedinUrl?: string;
+    tenureAtPosition?: {
+      numYears?: string;
+      numMonths?: string;
+    };
+    tenureAtCompany?: {
+      numYears?: string;
+      numMonths?: string;
+    };
+  }[];
+}
+
+export interface Company {
+  id: string;
+  universalName: string;
+  linkedinUrl: string;
+  name: string;
+  tagline?: string;
+  website?: string;
+  logo?: string;
+  foundedOn?: FoundedOnDate;
+  employeeCount?: number;
+  employeeCountRange?: EmployeeCountRange;
+  followerCount?: number;
+  description?: string;
+  companyType?: string;
+  locations?: CompanyLocation[];
+  specialities?: string[];
+  industries?: Industry[];
+  logos?: ImageResource[];
+  backgroundCover?: string;
+  backgroundCovers?: ImageResource[];
+  active?: boolean;
+  jobSearchUrl?: string;
+  pageVerified?: boolean;
+  pageType?: string;
+  showcase?: boolean;
+  paidCompany?: boolean;
+  autoGenerated?: boolean;
+  callToActionUrl?: string;
+  similarOrganizations?: SimilarOrganization[];
+  affiliatedPages?: AffiliatedPage[];
+}
+
+export interface FoundedOnDate {
+  month?: number | null;
+  year?: number | null;
+  day?: number | null;
+}
+
+export interface EmployeeCountRange {
+  start?: number | null;
+  end?: number | null;
+}
+
+export interface CompanyLocation {
+  country?: string | null;
+  city?: string | null;
+  geographicArea?: string | null;
+  line1?: string | null;
+  line2?: string | null;
+  postalCode?: string | null;
+  headquarter?: boolean;
+  description?: string | null;
+  parsed?: ParsedLocation;
+}
+
+export interface ParsedLocation {
+  text?: string;
+  countryCode?: string;
+  regionCode?: string | null;
+  country?: string;
+  countryFull?: string;
+  state?: string | null;
+  city?: string | null;
+}
+
+export interface Industry {
+  id?: string;
+  name?: string;
+  urn?: string;
+  title?: string;
+  hierarchy?: string;
+}
+
+export interface ImageResource {
+  url?: string;
+  width?: number;
+  height?: number;
+}
+
+export interface SimilarOrganization {
+  id?: string;
+  universalName?: string;
+  linkedinUrl?: string;
+  name?: string;
+  logo?: string;
+  employeeCountRange?: EmployeeCountRange;
+  followerCount?: number;
+  description?: string;
+  industries?: Industry[];
+  backgroundCover?: string;
+}
+
+export interface AffiliatedPage {
+  id?: string;
+  universalName?: string;
+  linkedinUrl?: string;
+  name?: string;
+  logo?: string;
+  followerCount?: number;
+  description?: string;
+  industries?: Industry[];
+  logos?: ImageResource[];
+  showcase?: boolean;
+  paidCompany?: boolean;
+}
+
+export interface CompanyShort {
+  id: string;
+  name: string;
+  industries?: string;
+  location?: {
+    linkedinText?: string;
+  };
+  followers?: string;
+  summary?: string;
+  logo?: string;
+  linkedinUrl: string;
+  universalName: string;
+}
+
+export interface Job {
+  id: string;
+  title: string;
+  linkedinUrl: string;
+  jobState?: string;
+  postedDate?: string;
+  descriptionText?: string;
+  descriptionHtml?: string;
+  location?: {
+    linkedinText?: string;
+    countryCode?: string;
+    postalAddress?: string | null;
+    parsed?: {
+      text?: string;
+      countryCode?: string;
+      regionCode?: string | null;
+      country?: string;
+      countryFull?: string;
+      state?: string;
+      city?: string;
+    };
+  };
+  employmentType?: string;
+  workplaceType?: string;
+  workRemoteAllowed?: boolean;
+  /**
+   * The Easy Apply link, for Easy Apply jobs.
+   */
+  easyApplyUrl?: string | null;
+  applicants?: number;
+  companyName?: string;
+  companyLogo?: string;
+  companyLink?: string;
+  companyUniversalName?: string;
+  salary?: {
+    min?: string;
+    max?: string;
+    currency?: string;
+    text?: string;
+  };
+  views?: number;
+  expireAt?: string;
+  new?: boolean;
+  jobApplicationLimitReached?: boolean;
+  applicantTrackingSystem?: string;
+}
+
+export interface JobShort {
+  id: string;
+  url: string;
+  title: string;
+  postedDate?: string;
+  company?: {
+    name?: string;
+    universalName?: string;
+    linkedinUrl?: string;
+  };
+  location?: {
+    linkedinText?: string;
+  };
+  easyApply?: boolean;
+}
+
+export interface PostShort {
+  id: string;
+  content?: string;
+  linkedinUrl: string;
+  author: {
+    id?: string;
+    urn?: string;
+    publicIdentifier?: string;
+    universalName?: string;
+    name?: string;
+    linkedinUrl?: string;
+    /**
+     * Whether the author is a person or a company page.
+     */
+    type?: "profile" | "company";
+    /**
+     * The author's headline, or a company's follower count.
+     */
+    info?: string | null;
+    website?: string | null;
+    websiteLabel?: string | null;
+    avatar?: {
+      url?: string;
+      width?: number;
+      height?: number;
+      expiresAt?: number;
+    };
+  };
+  postedAt?: {
+    timestamp?: number;
+    date?: string;
+    postedAgoShort?: string;
+    postedAgoText?: string;
+  };
+  postImages?: {
+    url?: string;
+    width?: number;
+    height?: number;
+    expiresAt?: number;
+  }[];
+  postVideo?: {
+    thumbnailUrl?: string;
+    videoUrl?: string;
+  };
+  article?: {
+    title?: string;
+    subtitle?: string;
+    link?: string;
+    linkLabel?: string;
+    description?: string;
+    image?: {
+      url?: string;
+      width?: number;
+      height?: number;
+      expiresAt?: number;
+    };
+  };
+  /**
+   * The reposted post's id, for a repost.
+   */
+  repostId?: string | null;
+  repost?: {};
+  repostedBy?: {
+    publicIdentifier?: string;
+    name?: string;
+    linkedinUrl?: string;
+  };
+  newsletterUrl?: string;
+  newsletterTitle?: string;
+  socialContent?: {
+    hideCommentsCount?: boolean;
+    hideReactionsCount?: boolean;
+    hideSocialActivityCounts?: boolean;
+    hideShareAction?: boolean;
+    hideSendAction?: boolean;
+    hideRepostsCount?: boolean;
+    hideViewsCount?: boolean;
+    hideReactAction?: boolean;
+    hideCommentAction?: boolean;
+    shareUrl?: string;
+    showContributionExperience?: boolean;
+    showSocialDetail?: boolean;
+  };
+  engagement?: {
+    likes?: number;
+    comments?: number;
+    shares?: number;
+    reactions?: {
+      type?: string;
+      count?: number;
+    }[];
+  };
+}
+
+export interface PostReaction {
+  /**
+   * The unique identifier for the reaction.
+   */
+  id: string;
+  /**
+   * The type of reaction.
+   */
+  reactionType: string;
+  /**
+   * The ID of the post that was reacted to.
+   */
+  postId: string;
+  actor: {
+    /**
+     * The unique identifier for the actor.
+     */
+    id: string;
+    /**
+     * The name of the actor.
+     */
+    name: string;
+    /**
+     * The LinkedIn profile URL of the actor.
+     */
+    linkedinUrl: string;
+    /**
+     * The current position of the actor.
+     */
+    position?: string;
+    /**
+     * The URL of the actor's profile picture.
+     */
+    pictureUrl?: string;
+    picture?: {
+      /**
+       * The URL of the picture.
+       */
+      url: string;
+      /**
+       * The width of the picture in pixels.
+       */
+      width: number;
+      /**
+       * The height of the picture in pixels.
+       */
+      height: number;
+      /**
+       * The expiration timestamp of the picture URL in milliseconds since epoch.
+       */
+      expiresAt: number;
+    };
+  };
+}
+
+export interface PostComment {
+  /**
+   * The unique identifier for the comment.
+   */
+  id: string;
+  /**
+   * The direct URL to the comment on LinkedIn.
+   */
+  linkedinUrl: string;
+  /**
+   * The text content of the comment.
+   */
+  commentary: string;
+  /**
+   * The ISO 8601 timestamp of when the comment was created.
+   */
+  createdAt: string;
+  /**
+   * The number of replies to this comment.
+   */
+  numComments: number;
+  /**
+   * The number of times this comment has been shared (often null for comments).
+   */
+  numShares?: number | null;
+  /**
+   * The number of impressions for this comment (often null).
+   */
+  numImpressions?: number | null;
+  /**
+   * A list of reaction types and their counts for this comment.
+   */
+  reactionTypeCounts?: {
+    /**
+     * The type of reaction.
+     */
+    type: "LIKE" | "PRAISE" | "EMPATHY" | "INTEREST" | "APPRECIATION" | "ENTERTAINMENT" | "MAYBE";
+    /**
+     * The number of this type of reaction.
+     */
+    count: number;
+  }[];
+  /**
+   * The ID of the post to which this comment belongs.
+   */
+  postId: string;
+  actor: {
+    /**
+     * The unique identifier for the actor who made the comment.
+     */
+    id: string;
+    /**
+     * The name of the actor.
+     */
+    name: string;
+    /**
+     * The LinkedIn profile URL of the actor.
+     */
+    linkedinUrl: string;
+    /**
+     * The current position or headline of the actor.
+     */
+    position?: string;
+    /**
+     * The URL of the actor's profile picture.
+     */
+    pictureUrl?: string;
+    picture?: {
+      /**
+       * The URL of the picture.
+       */
+      url: string;
+      /**
+       * The width of the picture in pixels.
+       */
+      width: number;
+      /**
+       * The height of the picture in pixels.
+       */
+      height: number;
+      /**
+       * The expiration timestamp of the picture URL in milliseconds since epoch.
+       */
+      expiresAt: number;
+    };
+    /**
+     * Indicates if the actor is the original author of the parent post.
+     */
+    author: boolean;
+  };
+  /**
+   * The timestamp of when the comment was created, in milliseconds since epoch.
+   */
+  createdAtTimestamp: number;
+  /**
+   * Indicates if the comment is pinned.
+   */
+  pinned: boolean;
+  /**
+   * Indicates if the actor is a contributor to the content (e.g., a group admin or page role).
+   */
+  contributed: boolean;
+  /**
+   * Indicates if the comment has been edited.
+   */
+  edited: boolean;
+}
+
+export interface Group {
+  /**
+   * Unique identifier for the LinkedIn group.
+   */
+  id: string;
+  /**
+   * URL of the LinkedIn group.
+   */
+  linkedinUrl: string;
+  /**
+   * Name of the LinkedIn group.
+   */
+  name: string | null;
+  /**
+   * Number of members in the group.
+   */
+  memberCount?: number | null;
+  /**
+   * Details about the group's logo.
+   */
+  logo?: {
+    /**
+     * URL of the group's logo.
+     */
+    url?: string;
+    /**
+     * Width of the logo image.
+     */
+    width?: number;
+    /**
+     * Height of the logo image.
+     */
+    height?: number;
+    /**
+     * Timestamp when the logo URL expires.
+     */
+    expiresAt?: number;
+  } | null;
+  /**
+   * Details about the group's hero image.
+   */
+  heroImage?: {
+    /**
+     * URL of the group's hero image.
+     */
+    url?: string;
+    /**
+     * Width of the hero image.
+     */
+    width?: number;
+    /**
+     * Height of the hero image.
+     */
+    height?: number;
+    /**
+     * Timestamp when the hero image URL expires.
+     */
+    expiresAt?: number;
+  } | null;
+  /**
+   * Description of the LinkedIn group.
+   */
+  description?: string | null;
+  /**
+   * Rules of the LinkedIn group.
+   */
+  rules?: string | null;
+  /**
+   * Creation timestamp and date of the group.
+   */
+  createdAt?: {
+    /**
+     * Creation date of the group in string format.
+     */
+    date?: string;
+    /**
+     * Creation date of the group as a Unix timestamp.
+     */
+    timestamp?: number;
+  } | null;
+  /**
+   * Indicates if Group Plus status is active.
+   */
+  groupPlusStatusActive?: boolean;
+  /**
+   * Indicates if post approval is enabled for the group.
+   */
+  postApprovalEnabled?: boolean;
+  /**
+   * Level of invitation required for the group (e.g., 'Anyone', 'ByInvitation').
+   */
+  invitationLevel?: string | null;
+  /**
+   * Welcome note for new members.
+   */
+  welcomeNote?: string | null;
+  /**
+   * Indicates if automated welcome note is enabled.
+   */
+  automatedWelcomeNoteEnabled?: boolean;
+  /**
+   * Indicates if the group is publicly visible.
+   */
+  publicVisibility?: boolean;
+  /**
+   * Information about the group administrators.
+   */
+  admins?: {
+    /**
+     * Total count of administrators.
+     */
+    totalCount: number;
+    /**
+     * Text representation of administrators (e.g., "John Doe and 2 others").
+     */
+    text?: string | null;
+    /**
+     * List of admin profiles.
+     */
+    profiles: {
+      /**
+       * Unique identifier for the admin profile.
+       */
+      id: string;
+      /**
+       * URL of the admin's LinkedIn profile.
+       */
+      linkedinUrl: string;
+      /**
+       * First name of the admin.
+       */
+      firstName: string;
+      /**
+       * Last name of the admin.
+       */
+      lastName: string;
+      /**
+       * Headline of the admin's LinkedIn profile.
+       */
+      headline?: string | null;
+      /**
+       * URL of the admin's profile picture.
+       */
+      picture?: string | null;
+    }[];
+  };
+}
+
+export interface GroupShort {
+  /**
+   * Unique identifier for the LinkedIn group.
+   */
+  id: string;
+  /**
+   * URL of the LinkedIn group.
+   */
+  linkedinUrl: string | null;
+  /**
+   * Name of the LinkedIn group.
+   */
+  name: string | null;
+  /**
+   * Text representation of the member count (e.g., '10,000+ members').
+   */
+  members?: string | null;
+  /**
+   * Short summary or description of the group.
+   */
+  summary?: string | null;
+  /**
+   * URL of the group's profile picture.
+   */
+  picture?: string | null;
+  /**
+   * List of primary actions related to the group.
+   */
+  primaryActions?:
+    | {
+        /**
+         * Label for the action (e.g., 'Join', 'View').
+         */
+        label?: string | null;
+        /**
+         * Value associated with the action (e.g., a URL or action ID).
+         */
+        value?: string | null;
+      }[]
+    | null;
+}
+
+export interface LinkedInAd {
+  id: string;
+  variants: {
+    advertiser: {
+      name?: string | null;
+      linkedinUrl?: string;
+      imageUrl?: string | null;
+      headline?: string | null;
+    };
+    content: {
+      description?: string | null;
+      imageUrl?: string | null;
+      videoThumbnailUrl?: string | null;
+      videoSource?: unknown;
+      targetUrl?: string | null;
+      headline?: string | null;
+      ctaLabel?: string | null;
+      slides?: {
+        imageUrl?: string | null;
+        targetUrl?: string | null;
+        title?: string | null;
+      }[];
+    };
+    creativeType: string | null;
+  }[];
+  about: {
+    format?: string | null;
+    advertiserName?: string | null;
+    advertiserUrl?: string | null;
+    paidBy?: string | null;
+    ranFrom?: string | null;
+    ranTo?: string | null;
+  };
+  impressions: {
+    total?: string | null;
+    byCountry?: {
+      name?: string | null;
+      percentage?: string | null;
+    }[];
+  };
+  targeting: {
+    segments: {
+      name: string;
+      includes: string[];
+      excludes: string[];
+    }[];
+    parameters: {
+      name: string;
+      targeted: boolean;
+      excluded: boolean;
+    }[];
+  };
+}
+
+export interface LinkedInAdShort {
+  id: string;
+  advertiser: {
+    name: string;
+    imageUrl: string;
+    headline: string;
+  };
+  content: {
+    headline?: string | null;
+    description?: string | null;
+    pageUrl: string;
+    imageUrl?: string | null;
+    message?: string;
+    messageAuthor?: string;
+  };
+  creativeType: string;
+}
+
+/**
+ * A website of a company the person works at.
+ */
+export interface CompanyWebsite {
+  url?: string;
+  domain?: string;
+}
+
+/**
+ * A LinkedIn geo id with its full place name.
+ */
+export interface GeoLocation {
+  /**
+   * The geo id for geoId / geoIds filters.
+   */
+  geoId: string;
+  /**
+   * The place's full name.
+   */
+  title: string;
+}
+
+/**
+ * A LinkedIn member as the connection endpoints name them.
+ */
+export interface PersonRef {
+  firstName: string;
+  lastName: string;
+  /**
+   * The profile id.
+   */
+  id: string;
+  publicIdentifier: string;
+  linkedinUrl: string;
+}
+
+/**
+ * A connection invitation the user sent that is still pending.
+ */
+export interface SentInvitation {
+  invitationId: string;
+  sharedSecret: string;
+  /**
+   * The invitee's first name.
+   */
+  firstName: string;
+  /**
+   * The invitee's last name.
+   */
+  lastName: string;
+  /**
+   * The user's own profile id.
+   */
+  inviterId: string;
+  /**
+   * Who was invited.
+   */
+  invitee?: PersonRef;
+  /**
+   * When the invitation was sent (epoch ms).
+   */
+  sentAt?: number;
+}
+
+/**
+ * A connection invitation the user received; accept it with its invitationId and sharedSecret.
+ */
+export interface ReceivedInvitation {
+  invitationId: string;
+  /**
+   * The sender's profile id.
+   */
+  invitationSenderId: string;
+  sharedSecret: string;
+  /**
+   * Who sent the invitation.
+   */
+  sender: PersonRef;
+  /**
+   * When the invitation was sent (epoch ms).
+   */
+  sentAt?: number;
+}
+
+/**
+ * A connection request that was sent.
+ */
+export interface ConnectionRequest {
+  /**
+   * LinkedIn's id of the invitation.
+   */
+  connectionId: string;
+}
+
+/**
+ * A connection made by accepting an invitation.
+ */
+export interface AcceptedInvitation {
+  /**
+   * When the connection was made (epoch ms).
+   */
+  createdAt: number;
+  /**
+   * The new connection's member URN.
+   */
+  connectedMember: string;
+  /**
+   * The connection's URN.
+   */
+  entityUrn: string;
+  /**
+   * LinkedIn's resolution of the new connection (its key starts with *).
+   */
+  "*connectedMemberResolutionResult"?: string;
+}
+
+/**
+ * A LinkedIn message that was sent.
+ */
+export interface SentMessage {
+  originToken?: string;
+  body: {
+    attributes?: unknown[];
+    /**
+     * The message text.
+     */
+    text: string;
+  };
+  backendUrn?: string;
+  /**
+   * The conversation the message is in.
+   */
+  conversationUrn: string;
+  /**
+   * When the message was delivered (epoch ms).
+   */
+  deliveredAt: number;
+  renderContentUnions?: unknown[];
+  renderContentFallbackText?: string | null;
+  /**
+   * The message's URN.
+   */
+  entityUrn: string;
+  backendConversationUrn?: string;
+  /**
+   * The sender's member URN.
+   */
+  senderUrn?: string;
+}
+
+/**
+ * The HarvestAPI account.
+ */
+export interface ApiUser {
+  id: string;
+  email: string;
+  /**
+   * The account's plan.
+   */
+  plan: string;
+  /**
+   * Credit balance in USD.
+   */
+  balance: number;
+  /**
+   * Requests the plan allows in flight at once.
+   */
+  concurrency: number;
+  /**
+   * Requests that may wait beyond that.
+   */
+  queueSize?: number;
+}
+
+/**
+ * A private pool of LinkedIn accounts the HarvestAPI account may search with.
+ */
+export interface PrivateAccountPool {
+  id: string;
+  name: string;
+  accounts: {
+    /**
+     * An account id for lead_search requiredAccountId.
+     */
+    id: string;
+    name: string;
+    status: string;
+  }[];
+}
+
+/**
+ * One item of a bulk scrape, in the order of the urls given; a url that could not be scraped gives a ScrapeMiss.
+ */
+export type ScrapedProfile = Profile | ScrapeMiss;
+
+/**
+ * A url the bulk scrape could not turn into a profile.
+ */
+export interface ScrapeMiss {
+  /**
+   * What went wrong.
+   */
+  error: string;
+  /**
+   * The HTTP-like status of the miss (404 when the profile does not exist).
+   */
+  status: number;
+  query: {
+    /**
+     * The url as given.
+     */
+    url?: string;
+  };
+}
+
 /** Every HarvestAPI action: its params and the `data` of its result. */
 export type HarvestapiActions = {
   profiles: {
-    get: { params: ProfilesGetParams; data: unknown };
-    search: { params: ProfilesSearchParams; data: Record<string, unknown>[] };
-    lead_search: { params: ProfilesLeadSearchParams; data: Record<string, unknown>[] };
-    posts: { params: ProfilesPostsParams; data: Record<string, unknown>[] };
-    comments: { params: ProfilesCommentsParams; data: Record<string, unknown>[] };
-    reactions: { params: ProfilesReactionsParams; data: Record<string, unknown>[] };
-    bulk_scrape: { params: ProfilesBulkScrapeParams; data: Record<string, unknown>[] };
+    get: { params: ProfilesGetParams; data: Profile };
+    search: { params: ProfilesSearchParams; data: ProfileShort[] };
+    lead_search: { params: ProfilesLeadSearchParams; data: LeadShort[] };
+    posts: { params: ProfilesPostsParams; data: PostShort[] };
+    comments: { params: ProfilesCommentsParams; data: PostComment[] };
+    reactions: { params: ProfilesReactionsParams; data: PostReaction[] };
+    bulk_scrape: { params: ProfilesBulkScrapeParams; data: ScrapedProfile[] };
   };
   companies: {
-    get: { params: CompaniesGetParams; data: unknown };
-    search: { params: CompaniesSearchParams; data: Record<string, unknown>[] };
-    posts: { params: CompaniesPostsParams; data: Record<string, unknown>[] };
+    get: { params: CompaniesGetParams; data: Company };
+    search: { params: CompaniesSearchParams; data: CompanyShort[] };
+    posts: { params: CompaniesPostsParams; data: PostShort[] };
   };
   jobs: {
-    get: { params: JobsGetParams; data: unknown };
-    search: { params: JobsSearchParams; data: Record<string, unknown>[] };
+    get: { params: JobsGetParams; data: Job };
+    search: { params: JobsSearchParams; data: JobShort[] };
   };
   posts: {
-    get: { params: PostsGetParams; data: unknown };
-    search: { params: PostsSearchParams; data: Record<string, unknown>[] };
-    comments: { params: PostsCommentsParams; data: Record<string, unknown>[] };
-    reactions: { params: PostsReactionsParams; data: Record<string, unknown>[] };
-    comment_replies: { params: PostsCommentRepliesParams; data: Record<string, unknown>[] };
-    comment_reactions: { params: PostsCommentReactionsParams; data: Record<string, unknown>[] };
+    get: { params: PostsGetParams; data: PostShort };
+    search: { params: PostsSearchParams; data: PostShort[] };
+    comments: { params: PostsCommentsParams; data: PostComment[] };
+    reactions: { params: PostsReactionsParams; data: PostReaction[] };
+    comment_replies: { params: PostsCommentRepliesParams; data: PostComment[] };
+    comment_reactions: { params: PostsCommentReactionsParams; data: PostReaction[] };
   };
   groups: {
-    get: { params: GroupsGetParams; data: unknown };
-    search: { params: GroupsSearchParams; data: Record<string, unknown>[] };
+    get: { params: GroupsGetParams; data: Group };
+    search: { params: GroupsSearchParams; data: GroupShort[] };
   };
   services: {
-    search: { params: ServicesSearchParams; data: Record<string, unknown>[] };
+    search: { params: ServicesSearchParams; data: ProfileShort[] };
   };
   geo: {
-    search: { params: GeoSearchParams; data: Record<string, unknown>[] };
+    search: { params: GeoSearchParams; data: GeoLocation[] };
   };
   ads: {
-    search: { params: AdsSearchParams; data: Record<string, unknown>[] };
-    get: { params: AdsGetParams; data: unknown };
+    search: { params: AdsSearchParams; data: LinkedInAdShort[] };
+    get: { params: AdsGetParams; data: LinkedInAd };
   };
   connections: {
-    send_request: { params: ConnectionsSendRequestParams; data: unknown };
-    list_sent: { params: ConnectionsListSentParams; data: Record<string, unknown>[] };
-    list_received: { params: ConnectionsListReceivedParams; data: Record<string, unknown>[] };
-    accept: { params: ConnectionsAcceptParams; data: unknown };
+    send_request: { params: ConnectionsSendRequestParams; data: ConnectionRequest };
+    list_sent: { params: ConnectionsListSentParams; data: SentInvitation[] };
+    list_received: { params: ConnectionsListReceivedParams; data: ReceivedInvitation[] };
+    accept: { params: ConnectionsAcceptParams; data: AcceptedInvitation };
   };
   messages: {
-    send: { params: MessagesSendParams; data: unknown };
+    send: { params: MessagesSendParams; data: SentMessage };
   };
   account: {
-    me: { params: AccountMeParams; data: unknown };
-    private_pools: { params: AccountPrivatePoolsParams; data: Record<string, unknown>[] };
+    me: { params: AccountMeParams; data: ApiUser };
+    private_pools: { params: AccountPrivatePoolsParams; data: PrivateAccountPool[] };
   };
 };

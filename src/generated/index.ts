@@ -6,6 +6,9 @@ import type { HarvestActions } from "./harvest.js";
 import type { HarvestapiActions } from "./harvestapi.js";
 
 export type { HarvestActions, HarvestapiActions };
+/** Each connector's record and params types by name, e.g. Harvest.TimeEntry. */
+export type * as Harvest from "./harvest.js";
+export type * as Harvestapi from "./harvestapi.js";
 
 /** Each bundled connector's action map, by connector name: connect(name) is typed from it. */
 export type ConnectorTypes = {

@@ -19,7 +19,7 @@ import { requestId } from "./response.js";
 import { checkScope, inScopes, scopeError, type Scope } from "./scope.js";
 import type { ConnectOptions, ExecuteOptions, Result, ResultMeta } from "./types.js";
 import { prepareCall, sendPage, type Call, type SendOptions } from "./send.js";
-import type { ActionMap, ActionName, DynamicString, EntityName, ParamsArgs, UntypedActions } from "./typed-actions.js";
+import type { ActionMap, ActionName, DynamicString, EntityName, ListActionName, ParamsArgs, RecordOf, UntypedActions } from "./typed-actions.js";
 import { RecordWalk, type Slice } from "./walk.js";
 
 export type { ConnectOptions, ExecuteOptions, Result, ResultMeta } from "./types.js";
@@ -153,10 +153,13 @@ export class Connector<M extends ActionMap = UntypedActions> {
     return assembly.resume && encodeCursor(assembly.target, assembly.resume);
   }
 
-  /** Every record of a list, one page in memory at a time (options: limit, cursor, fields, budget, signal). */
-  async *paginate<T = unknown>(entity: string, action: string, params: Record<string, unknown> = {}, options: ExecuteOptions = {}): AsyncGenerator<T> {
+  /** Every record of a list, one page in memory at a time (options: limit, cursor, fields, budget, signal); typed by the action map. */
+  paginate<E extends EntityName<M>, A extends ListActionName<M, E>>(entity: E, action: A, ...args: ParamsArgs<M[E][A]["params"], ExecuteOptions>): AsyncGenerator<RecordOf<M[E][A]["data"]>>;
+  /** An entity known only at run time, or an explicit record type: checked when the call is made. */
+  paginate<T = unknown, E extends string = string>(entity: DynamicString<E>, action: string, params?: Record<string, unknown>, options?: ExecuteOptions): AsyncGenerator<T>;
+  async *paginate<T = unknown>(entity: string, action: string, params: object = {}, options: ExecuteOptions = {}): AsyncGenerator<T> {
     const fields = parseFields(options.fields);
-    for await (const page of this.pages(entity, action, params, options))
+    for await (const page of this.pages(entity, action, params as Record<string, unknown>, options))
       for (const record of page.records) yield (fields ? projectRecord(record, fields) : record) as T;
   }
 

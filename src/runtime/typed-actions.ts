@@ -19,6 +19,14 @@ export type UntypedActions = { [entity: string]: { [action: string]: { params: R
 export type EntityName<M extends ActionMap> = keyof M & string;
 export type ActionName<M extends ActionMap, E extends EntityName<M>> = keyof M[E] & string;
 
+/** The record type of a result's `data`: each element of a list, or the data itself. */
+export type RecordOf<D> = D extends readonly (infer R)[] ? R : D;
+
+/** The actions of an entity that give lists (every action, for a connector known only at run time). */
+export type ListActionName<M extends ActionMap, E extends EntityName<M>> = {
+  [A in ActionName<M, E>]: M[E][A]["data"] extends readonly unknown[] ? A : unknown extends M[E][A]["data"] ? A : never;
+}[ActionName<M, E>];
+
 /** `execute`'s arguments after entity and action: params may be left out only when none is required. */
 export type ParamsArgs<P, O> = {} extends P ? [params?: P, options?: O] : [params: P, options?: O];
 

@@ -38,10 +38,15 @@ describe("src/generated/<connector>.ts", () => {
     }
   });
 
-  it("types list data as records and closes every params object", () => {
+  it("types data by the record schemas, and closes every params object and record", () => {
     const source = file("src/generated/harvest.ts");
-    expect(source).toContain("list: { params: TimeEntriesListParams; data: Record<string, unknown>[] };");
-    expect(source).toContain("create: { params: TimeEntriesCreateParams; data: unknown };");
+    expect(source).toContain("list: { params: TimeEntriesListParams; data: TimeEntry[] };");
+    expect(source).toContain("create: { params: TimeEntriesCreateParams; data: TimeEntry };");
+    expect(source).toContain("delete: { params: TimeEntriesDeleteParams; data: unknown };");
+    // Each record once, reused by name; nullable fields say so.
+    expect(source.match(/^export interface IdName \{/gm)).toHaveLength(1);
+    expect(source).toMatch(/export interface TimeEntry \{[^]*?\n {2}user: IdName;[^]*?\n {2}notes: string \| null;[^]*?\n {2}invoice\?: InvoiceRef \| null;/);
+    expect(file("src/generated/harvestapi.ts")).toContain("export type ScrapedProfile = Profile | ScrapeMiss;");
     expect(source).toContain("export type UsersMeParams = Record<string, never>;");
     expect(source).toMatch(/export interface TimeEntriesCreateParams \{[^}]*\n {2}project_id: number;/);
     expect(source).not.toMatch(/^ {2}\[k: string\]: unknown;$/m);
@@ -49,6 +54,7 @@ describe("src/generated/<connector>.ts", () => {
 
   it("index.ts maps each connector name to its actions", () => {
     expect(file("src/generated/index.ts")).toContain("export type ConnectorTypes = {\n  harvest: HarvestActions;\n  harvestapi: HarvestapiActions;\n};");
+    expect(file("src/generated/index.ts")).toContain('export type * as Harvest from "./harvest.js";');
   });
 });
 
@@ -65,6 +71,23 @@ describe("connectors/<name>/REFERENCE.md", () => {
     }
     expect(reference).toContain("| `spent_date` | `string (date)` | yes |  | The day the time was spent. |");
     expect(reference).toContain("| `external_reference.permalink` | `string (uri)` |  |  | URL of the item. |");
+  });
+
+  it("says what each action returns and lists every record's fields", () => {
+    for (const name of ["harvest", "harvestapi"]) {
+      const reference = file(`connectors/${name}/REFERENCE.md`);
+      const { manifest } = connect(name);
+      for (const [schema, spec] of Object.entries(manifest.schemas!)) {
+        const section = reference.split(`\n### ${schema} record\n`)[1]?.split("\n### ")[0];
+        expect(section, `${name} ${schema}`).toBeDefined();
+        for (const field of Object.keys(spec.properties ?? {})) expect(section, `${name} ${schema}.${field}`).toContain(`| \`${field}\` |`);
+      }
+    }
+    const reference = file("connectors/harvest/REFERENCE.md");
+    expect(reference.split("\n### time_entries.list\n")[1]).toMatch(/^[^#]*Returns: a list of \[TimeEntry\]\(#timeentry-record\) records\./);
+    expect(reference).toContain("| `notes` | `string` \\| `null` | yes | Notes attached to the time entry. |");
+    expect(reference).toContain("| `user` | [IdName](#idname-record) | yes | The user who tracked the time. |");
+    expect(reference).toContain('const records: Harvest.TimeEntry[] = data;');
   });
 
   it("says how to set the credentials", () => {
