@@ -2280,7 +2280,7 @@ export interface ExpensesCreateParams {
   /**
    * Quantity for a unit-priced category (e.g. miles); total_cost is then units x unit_price.
    */
-  units?: number | null;
+  units?: number;
   /**
    * Total amount, for categories without a unit price.
    */
@@ -2315,7 +2315,7 @@ export interface ExpensesUpdateParams {
   /**
    * Quantity for a unit-priced category (e.g. miles); total_cost is then units x unit_price.
    */
-  units?: number | null;
+  units?: number;
   /**
    * Total amount, for categories without a unit price.
    */
@@ -4030,9 +4030,9 @@ export interface Expense {
    */
   notes: string | null;
   /**
-   * Quantity for a unit-priced category.
+   * Quantity for a unit-priced category (1 for other categories).
    */
-  units: number | null;
+  units: number;
   /**
    * Total amount.
    */
