@@ -26,6 +26,15 @@ describe.concurrent("connectors CLI", () => {
     expect(result.meta).toMatchObject({ connector: "harvest", entity: "time_entries", action: "list", status: 200 });
   });
 
+  it("sends -p key=null as null, which clears a nullable field; a field that cannot be null says so", async () => {
+    const { code, stdout } = await run(["execute", "harvest", "projects", "update", "--sandbox", "-p", "id=14307905", "-p", "budget=null", "-p", "ends_on=null"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).data).toMatchObject({ id: 14307905, budget: null, ends_on: null });
+    const refused = await run(["execute", "harvest", "projects", "update", "--sandbox", "-p", "id=14307905", "-p", "is_active=null"]);
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toContain("is_active: must be boolean (got null)");
+  });
+
   it("streams ndjson records across pages", async () => {
     const { code, stdout } = await run(["execute", "harvest", "time_entries", "list", "--sandbox", "-p", "per_page=40", "--limit", "100", "--output", "ndjson"]);
     expect(code).toBe(0);

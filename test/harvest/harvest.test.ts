@@ -117,6 +117,29 @@ describe("requests", () => {
     expect(sandbox.harvest.stats.requestLog).toHaveLength(0);
   });
 
+  it("takes updated_since as a date (sent as given, as Harvest takes it) or a date-time, and names both forms otherwise", async () => {
+    const byDate = await harvest().execute<{ updated_at: string }[]>("time_entries", "list", { updated_since: "2026-06-29" }, { limit: 500 });
+    expect(apiRequests()[0]!.query.updated_since).toBe("2026-06-29");
+    expect(byDate.data.length).toBeGreaterThan(0);
+    for (const entry of byDate.data) expect(entry.updated_at >= "2026-06-29T00:00:00Z").toBe(true);
+    const byTime = await harvest().execute<unknown[]>("time_entries", "list", { updated_since: "2026-06-29T12:00:00Z" }, { limit: 500 });
+    expect(byTime.data.length).toBeLessThanOrEqual(byDate.data.length);
+    const error = await harvest().execute("clients", "list", { updated_since: "yesterday" }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues).toEqual([
+      { param: "updated_since", message: 'must be a real calendar date as YYYY-MM-DD or an ISO 8601 date-time such as 2026-03-01T09:00:00Z (got "yesterday")' },
+    ]);
+  });
+
+  it("refuses an invoice import without project_ids, as Harvest would, before sending", async () => {
+    const error = await harvest()
+      .execute("invoices", "create", { client_id: 5735731, line_items_import: { time: { summary_type: "task" } } } as never)
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues).toEqual([{ param: "line_items_import.project_ids", message: "is required" }]);
+    expect(apiRequests()).toHaveLength(0);
+  });
+
   it("finds the account id with only a token", async () => {
     const result = await harvest({ credentials: { token: "sandbox-harvest-token" } }).execute<{ id: number }[]>("accounts", "list");
     expect(result.data[0]!.id).toBe(1234567);

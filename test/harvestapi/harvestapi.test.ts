@@ -41,6 +41,29 @@ describe("every entity answers on the sandbox", () => {
     }
   });
 
+  it("profiles.get takes the API's own query identifier: a URL, public identifier or profile id", async () => {
+    const c = harvestapi();
+    const byName = await c.execute<Rec>("profiles", "get", { query: FIXTURES.creator.publicIdentifier, main: true });
+    expect(log().at(-1)!.query).toMatchObject({ query: FIXTURES.creator.publicIdentifier, main: "true" });
+    const byUrl = await c.execute<Rec>("profiles", "get", { query: FIXTURES.creator.linkedinUrl, main: true });
+    const byId = await c.execute<Rec>("profiles", "get", { query: byName.data.id, main: true });
+    expect([byName.data.firstName, byUrl.data.id, byId.data.publicIdentifier]).toEqual(["Dana", byName.data.id, FIXTURES.creator.publicIdentifier]);
+  });
+
+  it("sends a switch the API turns on by its presence (findEmail, under10Applicants) only when true", async () => {
+    const c = harvestapi();
+    const plain = await c.execute("profiles", "get", { query: FIXTURES.creator.publicIdentifier, findEmail: false });
+    expect(log().at(-1)!.query).not.toHaveProperty("findEmail");
+    expect(plain.meta.cost).toBe(0.0064);
+    const withEmail = await c.execute("profiles", "get", { query: FIXTURES.creator.publicIdentifier, findEmail: true });
+    expect(log().at(-1)!.query.findEmail).toBe("true");
+    expect(withEmail.meta.cost).toBe(0.02);
+    await c.execute("jobs", "search", { search: "engineer", under10Applicants: false, easyApply: false });
+    expect(log().at(-1)!.query).not.toHaveProperty("under10Applicants");
+    // easyApply=false means something (leave Easy Apply jobs out), so it is sent.
+    expect(log().at(-1)!.query.easyApply).toBe("false");
+  });
+
   it("companies, jobs, groups, services, geo and ads", async () => {
     const c = harvestapi();
     const company = await c.execute<Rec>("companies", "get", { universalName: FIXTURES.company.universalName });
