@@ -55,7 +55,7 @@ describe("harvestapi_execute's description", () => {
 
   it("shows what each action costs, with the params that change it", () => {
     expect(description).toMatch(/Costs \(USD\)/);
-    expect(description).toContain("get(url,publicIdentifier,profileId,main,findEmail) $0.0064 (findEmail=true: $0.02, main=true: $0.004)");
+    expect(description).toContain("get(query,url,publicIdentifier,profileId,main,findEmail) $0.0064 (findEmail=true: $0.02, main=true: $0.004)");
     expect(description).toMatch(/lead_search\([^)]*\) \$0\.1/);
     expect(description).toMatch(/bulk_scrape\(urls\*,profileScraperMode\) \$0\.004 per item of urls .* billed by apify/);
   });
