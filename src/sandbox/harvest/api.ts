@@ -2,7 +2,7 @@
 import type { Exchange, Reply } from "../exchange.js";
 import { InvalidBodyError, parseBody } from "../http.js";
 import type { SlidingWindowLimiter } from "../rate-limit.js";
-import { authenticate, requireUserAgent } from "./auth.js";
+import { authenticate, callerOf, requireUserAgent } from "./auth.js";
 import { badRequest, notFound, tooManyRequests } from "./errors.js";
 import type { Input } from "./params.js";
 import type { Router } from "./router.js";
@@ -41,5 +41,6 @@ export function handleApi(host: ApiHost, exchange: Exchange, baseUrl: string): R
   const route = host.router.match(exchange.method, exchange.path);
   if (!route) throw notFound();
   const { method, path, query } = exchange;
-  return route.handler({ store: host.store(), now: host.now, method, path, params: route.params, query, body, baseUrl });
+  const store = host.store();
+  return route.handler({ store, callerId: callerOf(token, store), now: host.now, method, path, params: route.params, query, body, baseUrl });
 }

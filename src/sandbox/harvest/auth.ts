@@ -1,7 +1,8 @@
 /** Harvest's request preconditions: a User-Agent, a valid bearer token, and the account id header. */
 import { bearerToken } from "../http.js";
-import { SANDBOX_ACCOUNT_ID } from "./credentials.js";
+import { SANDBOX_ACCOUNT_ID, SANDBOX_MEMBER_TOKEN } from "./credentials.js";
 import { badRequest, invalidToken } from "./errors.js";
+import type { Store } from "./store.js";
 import type { TokenRegistry } from "./tokens.js";
 
 export function requireUserAgent(headers: Record<string, string>): void {
@@ -26,4 +27,9 @@ export function authenticate(headers: Record<string, string>, tokens: TokenRegis
   }
   if (account.trim() !== SANDBOX_ACCOUNT_ID) throw invalidToken(`The access token is not valid for account ${account} (Harvest-Account-Id).`);
   return token;
+}
+
+/** The user a valid token acts as: the member for the member token, the administrator for every other. */
+export function callerOf(token: string, store: Store): number {
+  return token === SANDBOX_MEMBER_TOKEN ? store.memberId : store.meId;
 }

@@ -6,6 +6,11 @@ export const SANDBOX_CLIENT_ID = "sandbox-harvest-client-id";
 export const SANDBOX_CLIENT_SECRET = "sandbox-harvest-client-secret";
 /** Valid until first used: refreshing rotates it (and reset() restores it). */
 export const SANDBOX_REFRESH_TOKEN = "sandbox-harvest-refresh-token";
+/** A personal access token of a member (Jonas Weber), not an administrator: for what only administrators may do. */
+export const SANDBOX_MEMBER_TOKEN = "sandbox-harvest-member-token";
+
+/** The member's personal_access_token credentials. */
+export const SANDBOX_MEMBER_CREDENTIALS = { token: SANDBOX_MEMBER_TOKEN, account_id: SANDBOX_ACCOUNT_ID } as const;
 
 export type HarvestCredentials = {
   personal_access_token: { token: string; account_id: string };

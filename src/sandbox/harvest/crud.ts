@@ -40,6 +40,7 @@ function list(spec: AnyResource, ctx: HandlerContext, mode: PaginationMode, nest
       carried: givenParams(ctx.query, spec.filters.map((filter) => filter.param)),
       url: ctx.baseUrl + ctx.path,
       mode,
+      defaultPerPage: spec.defaultPerPage,
       newestFirst: spec.sort.newestFirst,
     },
     (row) => spec.present(row, ctx),

@@ -12,6 +12,9 @@ export const notFound = (): HarvestError => new HarvestError(404, { status: 404,
 /** Validation failures: Harvest answers 422 with one human-readable message. */
 export const unprocessable = (message: string): HarvestError => new HarvestError(422, { message });
 
+/** Found, but this user may not do that (e.g. a member changing a locked time entry). */
+export const forbidden = (message: string): HarvestError => new HarvestError(403, { status: 403, error: "Forbidden", message });
+
 export const badRequest = (message: string): HarvestError =>
   new HarvestError(400, { status: 400, error: "Bad Request", message });
 

@@ -335,7 +335,9 @@ export type CollectionName = keyof Tables;
 /** Everything the seed builds; a Store is made from it. */
 export interface Dataset {
   company: CompanyRow;
-  /** The administrator every sandbox token authenticates as. */
+  /** The administrator the sandbox's tokens authenticate as (all but the member token). */
   meId: number;
+  /** A member (neither manager nor administrator): the member token authenticates as them. */
+  memberId: number;
   tables: { [K in CollectionName]: Tables[K][] };
 }

@@ -38,6 +38,8 @@ export interface PageRequest<T> {
   /** Absolute URL of the list, without query. */
   url: string;
   mode: PaginationMode;
+  /** Records per page when the request gives no per_page (Harvest's default: 2000). */
+  defaultPerPage?: number;
   /** Cursor mode needs records with ids, ordered by id: newest (highest) first unless false. */
   newestFirst?: boolean;
 }
@@ -145,7 +147,7 @@ export interface Page<T> {
 }
 
 export function paginate<T>(request: PageRequest<T>): Page<T> {
-  const perPage = positiveInt(request.query, "per_page", MAX_PER_PAGE, MAX_PER_PAGE);
+  const perPage = positiveInt(request.query, "per_page", request.defaultPerPage ?? MAX_PER_PAGE, MAX_PER_PAGE);
   const total = request.records.length;
   const totalPages = Math.ceil(total / perPage);
   const rawCursor = request.mode === "cursor" ? request.query.cursor : undefined;

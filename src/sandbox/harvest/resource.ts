@@ -37,6 +37,8 @@ export interface ResourceSpec<K extends CollectionName> {
   parent?: { param: string; collection: CollectionName; field: keyof Tables[K] & string };
   actions: readonly Action[];
   pagination: PaginationMode;
+  /** Records per page without per_page, where Harvest documents other than 2000 (invoices: 100). */
+  defaultPerPage?: number;
   /** Nested resources Harvest also lists across all parents, e.g. GET /task_assignments. */
   topLevelList?: { path: string; pagination: PaginationMode };
   sort: Sort<Tables[K]>;

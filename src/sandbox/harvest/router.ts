@@ -7,6 +7,8 @@ import type { Store } from "./store.js";
 
 export interface HandlerContext {
   store: Store;
+  /** The id of the user the request's token acts as. */
+  callerId: number;
   now(): Date;
   method: string;
   /** Path below /v2, e.g. "/time_entries". */

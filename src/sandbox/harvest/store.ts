@@ -6,12 +6,14 @@ type Collections = { [K in CollectionName]: Map<number, Tables[K]> };
 export class Store {
   readonly company: CompanyRow;
   readonly meId: number;
+  readonly memberId: number;
   private readonly collections: Collections;
   private lastLineItemId: number | undefined;
 
   constructor(data: Dataset) {
     this.company = data.company;
     this.meId = data.meId;
+    this.memberId = data.memberId;
     const entries = Object.entries(data.tables).map(([name, rows]) => [name, new Map(rows.map((row) => [row.id, row]))]);
     this.collections = Object.fromEntries(entries) as Collections;
   }

@@ -1,5 +1,5 @@
 /** What makes a time entry valid and what it costs, and how timers run: shared by the CRUD spec, stop/restart and the seed. */
-import { clockOf, formatClock, isoSeconds } from "./dates.js";
+import { clockOf, formatClock, isoSeconds, parseClock } from "./dates.js";
 import { unprocessable } from "./errors.js";
 import { round2 } from "./math.js";
 import type { ProjectRow, TaskAssignmentRow, TimeEntryRow, UserAssignmentRow, UserRow } from "./model.js";
@@ -71,9 +71,19 @@ export function assignAndRate(store: Store, entry: TimeEntryRow): void {
   Object.assign(entry, rateSnapshot(project, user, userAssignment, taskAssignment));
 }
 
-/** Hours tracked so far, including the running timer. */
+/** Hours from started_time to ended_time ("8:00am" to "9:30am" is 1.5); none when the end is not after the start. */
+export function hoursBetween(startedTime: string, endedTime: string): number {
+  return round2(Math.max(0, parseClock(endedTime)! - parseClock(startedTime)!) / 60);
+}
+
+/**
+ * Hours tracked so far, including the running timer: in timestamp mode (an entry with a started_time) the hours
+ * between started_time and now, in duration mode the hours before the timer plus those since it started.
+ */
 export function currentHours(entry: TimeEntryRow, now: Date): number {
-  if (!entry.is_running || !entry.timer_started_at) return entry.hours_without_timer;
+  if (!entry.is_running) return entry.hours_without_timer;
+  if (entry.started_time) return hoursBetween(entry.started_time, formatClock(clockOf(now)));
+  if (!entry.timer_started_at) return entry.hours_without_timer;
   const elapsed = Math.max(0, now.getTime() - Date.parse(entry.timer_started_at)) / 3_600_000;
   return round2(entry.hours_without_timer + elapsed);
 }
@@ -87,6 +97,7 @@ export function startTimer(entry: TimeEntryRow, now: Date, timestampTimers: bool
   }
 }
 
+/** A stopped timer keeps its hours so far; in timestamp mode it ends now, so they are those from its start to its end. */
 export function stopTimer(entry: TimeEntryRow, now: Date, timestampTimers: boolean): void {
   entry.hours_without_timer = currentHours(entry, now);
   entry.is_running = false;

@@ -3,7 +3,7 @@
  * token endpoint. Refresh tokens rotate on every use, authorization codes work once.
  */
 import { randomBytes } from "node:crypto";
-import { SANDBOX_PERSONAL_ACCESS_TOKEN, SANDBOX_REFRESH_TOKEN } from "./credentials.js";
+import { SANDBOX_MEMBER_TOKEN, SANDBOX_PERSONAL_ACCESS_TOKEN, SANDBOX_REFRESH_TOKEN } from "./credentials.js";
 
 const CODE_TTL_MS = 10 * 60_000;
 
@@ -35,7 +35,7 @@ export class TokenRegistry {
   }
 
   isValidAccessToken(token: string): boolean {
-    if (token === SANDBOX_PERSONAL_ACCESS_TOKEN) return true;
+    if (token === SANDBOX_PERSONAL_ACCESS_TOKEN || token === SANDBOX_MEMBER_TOKEN) return true;
     return (this.accessTokens.get(token) ?? 0) > Date.now();
   }
 

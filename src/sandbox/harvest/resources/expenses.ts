@@ -47,7 +47,7 @@ export const expenses = defineResource({
     { name: "notes", type: "string" },
     { name: "billable", type: "bool" },
   ],
-  defaults: (ctx) => newExpense(ctx.store.meId),
+  defaults: (ctx) => newExpense(ctx.callerId),
   prepare(expense, input, { store }, existing) {
     if (existing?.is_locked) {
       // Harvest silently keeps the project and category of a locked (invoiced) expense

@@ -70,6 +70,7 @@ function presentInvoice(invoice: InvoiceRow, { store }: HandlerContext): Record<
 
 export const invoices = defineResource({
   ...datedList("invoices", (invoice) => invoice.issue_date),
+  defaultPerPage: 100,
   filters: [
     byField<InvoiceRow>("client_id"),
     { param: "project_id", type: "int", test: (invoice, id) => invoice.line_items.some((item) => item.project_id === id) },

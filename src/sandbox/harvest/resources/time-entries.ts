@@ -1,13 +1,15 @@
 /** Time entries, in duration mode (hours) or timestamp mode (started_time/ended_time); no hours and no end starts a timer. */
 import { isoSeconds, parseClock } from "../dates.js";
 import { byField, byUserAndProject, dateRange, flag, isBilled, textEquals, updatedSince } from "../filters.js";
+import { forbidden, unprocessable } from "../errors.js";
 import { requireValid } from "../guards.js";
 import { round2, roundUpToQuarter } from "../math.js";
 import type { ExternalReference, Row, TimeEntryRow } from "../model.js";
 import type { Input } from "../params.js";
 import { clientRef, invoiceRef, projectRef, taskAssignmentRef, taskRef, userAssignmentRef, userRef } from "../refs.js";
 import { datedList, defineResource, pick } from "../resource.js";
-import { assignAndRate, currentHours, startTimer, stopOtherTimers } from "../time-tracking.js";
+import type { HandlerContext } from "../router.js";
+import { assignAndRate, currentHours, hoursBetween, startTimer, stopOtherTimers } from "../time-tracking.js";
 
 /** A user's time entry before anything is tracked on it: no hours, no timer, not locked or invoiced. */
 export function newTimeEntry(userId: number): Omit<TimeEntryRow, keyof Row> {
@@ -52,14 +54,21 @@ function externalReference(value: Input): ExternalReference {
   return { id: text("id"), group_id: text("group_id"), account_id: text("account_id"), permalink, service, service_icon_url: null };
 }
 
-/** Hours from started_time and ended_time ("8:00am" to "9:30am" is 1.5). */
-function hoursBetween(startedTime: string, endedTime: string): number {
-  const minutes = parseClock(endedTime)! - parseClock(startedTime)!;
-  requireValid(minutes >= 0, "ended_time must be after started_time");
-  return round2(minutes / 60);
-}
-
 const LOCK_FIELDS = ["is_locked", "locked_reason", "is_closed"] as const;
+
+/**
+ * Harvest keeps time on an archived project or task as it is, and lets only administrators change or delete a
+ * locked (approved or invoiced) entry.
+ */
+function requireChangeable(entry: TimeEntryRow, { store, callerId }: HandlerContext, change: "change" | "delete"): void {
+  const project = store.find("projects", entry.project_id);
+  const task = store.find("tasks", entry.task_id);
+  for (const [kind, record] of [["project", project], ["task", task]] as const)
+    if (record && !record.is_active) throw unprocessable(`The ${kind} ${record.name} is archived: time tracked on it can't be ${change}d`);
+  const administrator = store.find("users", callerId)?.access_roles.includes("administrator");
+  if ((entry.is_locked || entry.is_closed) && !administrator)
+    throw forbidden(`This time entry is locked (${entry.locked_reason ?? "approved"}): only an administrator can ${change} it`);
+}
 
 export const timeEntries = defineResource({
   ...datedList("time_entries", (entry) => entry.spent_date),
@@ -83,10 +92,11 @@ export const timeEntries = defineResource({
     { name: "notes", type: "string" },
     { name: "external_reference", type: "object", virtual: true },
   ],
-  defaults: (ctx) => newTimeEntry(ctx.store.meId),
+  defaults: (ctx) => newTimeEntry(ctx.callerId),
   prepare(entry, input, ctx, existing) {
     const { store } = ctx;
     const now = ctx.now();
+    if (existing) requireChangeable(existing, ctx, "change");
     if (!existing || "project_id" in input || "task_id" in input) assignAndRate(store, entry);
     if ("external_reference" in input) {
       entry.external_reference = input.external_reference ? externalReference(input.external_reference as Input) : null;
@@ -99,6 +109,7 @@ export const timeEntries = defineResource({
       // a running timer keeps running on top of the corrected total
       if (entry.is_running) entry.timer_started_at = isoSeconds(now);
     } else if (timesChanged && entry.started_time && entry.ended_time) {
+      requireValid(parseClock(entry.ended_time)! >= parseClock(entry.started_time)!, "ended_time must be after started_time");
       entry.hours_without_timer = hoursBetween(entry.started_time, entry.ended_time);
       entry.is_running = false;
       entry.timer_started_at = null;
@@ -106,6 +117,10 @@ export const timeEntries = defineResource({
       startTimer(entry, now, store.company.wants_timestamp_timers);
       return () => stopOtherTimers(store, entry, now);
     }
+    return undefined;
+  },
+  deleteGuard(entry, ctx) {
+    requireChangeable(entry, ctx, "delete");
     return undefined;
   },
   present(entry, { store, now }) {

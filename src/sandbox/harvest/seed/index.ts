@@ -12,7 +12,7 @@ export function seedStore(seed: number = DEFAULT_SEED): Store {
   addAccountSetup(ctx);
   addTimeEntries(ctx);
   addExpenses(ctx);
-  const store = new Store({ company: company(), meId: ctx.tables.users[0]!.id, tables: ctx.tables });
+  const store = new Store({ company: company(), meId: ctx.tables.users[0]!.id, memberId: ctx.idOf("users", "jonas"), tables: ctx.tables });
   addEstimates(store, ctx);
   addInvoices(store, ctx);
   return store;

@@ -62,11 +62,14 @@ function findManager(ctx: HandlerContext): UserRow {
 const teammates = (store: Store, manager: UserRow): UserRow[] =>
   manager.teammate_ids.map((id) => store.find("users", id)!).sort(NEWEST_FIRST.compare);
 
+/** The user the request's token acts as. */
+const caller = (ctx: HandlerContext): UserRow => ctx.store.find("users", ctx.callerId)!;
+
 const presentTeammate = (user: UserRow) => pick(user, ["id", "first_name", "last_name", "email"]);
 
 export const peopleRoutes: Route[] = [
-  { method: "GET", pattern: "/users/me", handler: (ctx) => ({ status: 200, body: presentUser(ctx.store.me) }) },
-  { method: "GET", pattern: "/users/me/project_assignments", handler: (ctx) => projectAssignments(ctx, ctx.store.me, "page") },
+  { method: "GET", pattern: "/users/me", handler: (ctx) => ({ status: 200, body: presentUser(caller(ctx)) }) },
+  { method: "GET", pattern: "/users/me/project_assignments", handler: (ctx) => projectAssignments(ctx, caller(ctx), "page") },
   { method: "GET", pattern: "/users/:user_id/project_assignments", handler: (ctx) => projectAssignments(ctx, findUser(ctx), "cursor") },
   {
     method: "GET",
