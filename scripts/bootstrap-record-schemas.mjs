@@ -90,7 +90,9 @@ const out = new Document({ schemas: records });
 // One line per leaf field; nested objects and arrays of objects stay in block style.
 const flowLeaves = (node) => {
   if (!node || typeof node !== "object" || !node.items) return;
-  const isLeaf = (pair) => pair.value?.items && !pair.value.items.some((p) => ["properties", "items"].includes(p.key?.value));
+  // A field without properties of its own (a scalar, a $ref, or an array of those) fits on one line.
+  const flowable = (map) => !map.items.some((p) => p.key?.value === "properties" || (p.key?.value === "items" && !flowable(p.value)));
+  const isLeaf = (pair) => pair.value?.items && flowable(pair.value);
   for (const pair of node.items) {
     if (pair.key?.value === "properties") for (const prop of pair.value.items) if (isLeaf(prop)) prop.value.flow = true;
     if (["required", "type"].includes(pair.key?.value) && pair.value?.items) pair.value.flow = true;
