@@ -1,13 +1,19 @@
 /** Cross-reference checks for record schemas: every action returning records names one that exists, and each compiles. */
 import { createAjv } from "./ajv.js";
-import type { Finding } from "./checks.js";
 import { mapRefs, recordJsonSchema, returnsRecords } from "./records.js";
 import { resolveParams } from "./resolve.js";
 import type { Manifest, RecordSchema } from "./types.js";
 
 const recordAjv = createAjv();
 
-export function checkRecordSchemas(manifest: Manifest, findings: Finding[]): void {
+/** A problem found, at a path in the manifest (the same shape as checks.ts's findings). */
+interface RecordFinding {
+  path: (string | number)[];
+  message: string;
+}
+
+export function checkRecordSchemas(manifest: Manifest): RecordFinding[] {
+  const findings: RecordFinding[] = [];
   const declared = manifest.schemas ?? {};
   const known = Object.keys(declared).join(", ") || "(none)";
   for (const [name, schema] of Object.entries(declared)) {
@@ -29,6 +35,7 @@ export function checkRecordSchemas(manifest: Manifest, findings: Finding[]): voi
       for (const [param, spec] of Object.entries(resolveParams(manifest, action)))
         if (spec.send_when !== undefined && spec.required === true) findings.push({ path: [...at, "params", param], message: "a required param cannot have send_when (it would not always be sent)" });
     }
+  return findings;
 }
 
 /** `$ref`s to undeclared schemas, and `$ref` nodes with other keywords (which would be ignored). */

@@ -41,7 +41,7 @@ export function checkManifest(manifest: Manifest): Finding[] {
     for (const [actionName, action] of Object.entries(entity.actions))
       checkAction(manifest, action, ["entities", entityName, "actions", actionName], allFields, findings);
   checkErrorRules(manifest, allFields, findings);
-  checkRecordSchemas(manifest, findings);
+  findings.push(...checkRecordSchemas(manifest));
   const balance = manifest.costs?.balance;
   if (balance && !manifest.entities[balance.entity]?.actions[balance.action])
     findings.push({ path: ["costs", "balance"], message: `no action ${balance.entity}.${balance.action} to read the balance with` });
