@@ -10,6 +10,7 @@ import { decodeCursor, encodeCursor, type CursorTarget } from "./cursor.js";
 import { describeConnector, type ConnectorDescription } from "./describe.js";
 import { resolveEndpoints, type Endpoints } from "./endpoints.js";
 import { parseFields, projectRecord } from "./fields.js";
+import { checkRecordFields } from "./record-fields.js";
 import { checkConnectOptions, checkExecuteOptions } from "./options.js";
 import { nextPageFor, pageTotals, positionWithin, type Page, type Position } from "./pagination.js";
 import { checkParams } from "./params.js";
@@ -127,7 +128,7 @@ export class Connector<M extends ActionMap = UntypedActions> {
     const slices: Slice[] = [];
     for await (const slice of walk) slices.push(slice);
     const data = slices.flatMap((s) => (fields ? s.records.map((r) => projectRecord(r, fields)) : s.records));
-    const meta = this.meta(plan, walk.last!, started, guard);
+    const meta = this.meta(plan, walk.last!, started, guard, fields);
     const resume = walk.resume;
     Object.assign(meta, { has_more: !!resume, ...(resume ? { cursor: encodeCursor(target, resume) } : {}) });
     meta.next = resume ? (resume.skip === 0 ? resume.request.params : undefined) : null;
@@ -231,7 +232,7 @@ export class Connector<M extends ActionMap = UntypedActions> {
     const guard = await this.budgetGuard(plan, checked, options, false, trace);
     const page = await sendPage(await this.prepare(plan, endpoints, options), { params: checked });
     guard?.record(page.cost);
-    return { data: projectRecord(getPath(page.body, plan.spec.record), fields), meta: this.meta(plan, page, started, guard) };
+    return { data: projectRecord(getPath(page.body, plan.spec.record), fields), meta: this.meta(plan, page, started, guard, fields) };
   }
 
   /** Where a list starts: the cursor's position (its params checked again), or page one of these params. */
@@ -310,7 +311,7 @@ export class Connector<M extends ActionMap = UntypedActions> {
     );
   }
 
-  private meta(plan: ActionPlan, page: Page, started: number, guard?: BudgetGuard): ResultMeta {
+  private meta(plan: ActionPlan, page: Page, started: number, guard?: BudgetGuard, fields?: string[]): ResultMeta {
     const meta: ResultMeta = {
       connector: this.name,
       entity: plan.entity,
@@ -325,6 +326,9 @@ export class Connector<M extends ActionMap = UntypedActions> {
     }
     const id = requestId(page.headers);
     if (id) meta.request_id = id;
+    // Fields the records do not have come back empty: say which, and what there is, rather than leave a blank column.
+    const check = fields && checkRecordFields(this.manifest, plan.spec, fields);
+    if (check?.unknown.length) meta.unknown_fields = { fields: check.unknown, valid: check.valid };
     return meta;
   }
 }

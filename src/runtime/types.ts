@@ -98,6 +98,8 @@ export interface ResultMeta {
   cost?: number;
   /** Who bills that cost, when not the API itself (e.g. apify). */
   billed_by?: string;
+  /** With `fields`: those the action's records do not have (by its record schema), and the ones they do. */
+  unknown_fields?: { fields: string[]; valid: string[] };
 }
 
 export interface Result<T = unknown> {

@@ -28,6 +28,15 @@ describe("results", () => {
     expect(meta).toMatchObject({ pages: 2, has_more: true });
   });
 
+  it("name fields the records do not have, with the ones they do, instead of leaving them silently empty", async () => {
+    const text = await harvest().tool().invoke({ entity: "clients", action: "list", limit: 2, fields: ["id", "nmae", "adress.city"] });
+    const { data, meta, note } = JSON.parse(text);
+    expect(data[0]).toMatchObject({ id: expect.any(Number) });
+    expect(note).toMatch(/^These records have no "nmae", "adress\.city" \(left empty\)\. Their fields: id, name, is_active, /);
+    expect(meta).not.toHaveProperty("unknown_fields");
+    expect(JSON.parse(await harvest().tool().invoke({ entity: "clients", action: "list", limit: 2, fields: ["id", "name"] }))).not.toHaveProperty("note");
+  });
+
   it("take limit and fields from inside params too, as models often put them there", async () => {
     const text = await harvest().tool().invoke({ entity: "clients", action: "list", params: { limit: 2, fields: "id,name" } });
     const { data } = JSON.parse(text);
@@ -63,6 +72,21 @@ describe("results", () => {
     const next = JSON.parse(await tool.invoke({ entity: "time_entries", action: "list", cursor: meta.cursor, fields: ["id"] }));
     const all = (await harvest().execute("time_entries", "list", { per_page: 100 }, { limit: data.length + 1, fields: ["id"] })).data as { id: number }[];
     expect(next.data[0].id).toBe(all[data.length]!.id);
+  });
+
+  it("hand out a list record longer than the cap alone with its largest fields left out, and go on after it", async () => {
+    const first = JSON.stringify(((await harvest().execute("invoices", "list", {}, { limit: 1 })).data as unknown[])[0]);
+    // A cap the first invoice cannot fit in whole, with room for the rest of it.
+    const cap = first.length - 200;
+    const tool = harvest().tool({ maxResultChars: cap });
+    const text = await tool.invoke({ entity: "invoices", action: "list", params: {} });
+    expect(text.length).toBeLessThanOrEqual(cap);
+    const { data, meta, note } = JSON.parse(text);
+    expect(data).toHaveLength(1);
+    expect(data[0].line_items).toMatch(/^\[left out: \d+ characters\]$/);
+    expect(note).toMatch(/The record alone is longer than that: line_items.* left out \(ask for .* with "fields"\)/);
+    const next = JSON.parse(await tool.invoke({ entity: "invoices", action: "list", cursor: meta.cursor }));
+    expect(next.data[0].id).not.toBe(data[0].id);
   });
 
   it("cut a single record's text when it alone is too long", async () => {

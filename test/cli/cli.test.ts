@@ -17,6 +17,14 @@ describe.concurrent("connectors CLI", () => {
     for (const line of lines.slice(2)) expect(line).toMatch(/^\d+\s+2026-06-\d\d\s+[\d.]+\s+\S/);
   });
 
+  it("names --fields the records do not have, with the ones they do, on stderr (table and streamed ndjson alike)", async () => {
+    for (const output of ["table", "ndjson"]) {
+      const { code, stderr } = await run(["execute", "harvest", "clients", "list", "--sandbox", "--limit", "2", "--output", output, "--fields", "id,nmae"]);
+      expect(code).toBe(0);
+      expect(stderr).toMatch(/^warning: these records have no nmae; their fields: id, name, /m);
+    }
+  });
+
   it("prints { data, meta } as JSON by default and coerces -p values by the schema", async () => {
     const { code, stdout } = await run(["execute", "harvest", "time_entries", "list", "--sandbox", "-p", "is_running=true"]);
     expect(code).toBe(0);

@@ -1,6 +1,8 @@
 /** `connectors execute`: one action; results to stdout, progress and errors to stderr. */
 import { localCredentialStore } from "../../credentials/local.js";
 import { connect, type Connector, type ExecuteOptions } from "../../runtime/connector.js";
+import { parseFields } from "../../runtime/fields.js";
+import { checkRecordFields } from "../../runtime/record-fields.js";
 import { withNextSteps } from "../hints.js";
 import { loadManifest } from "../manifests.js";
 import { toCsv, toTable, type Format } from "../output.js";
@@ -41,6 +43,7 @@ async function run(connector: Connector, entity: string, action: string, options
   if (options.output === "ndjson" && walking && connector.plan(entity, action).pagination) return streamRecords(connector, entity, action, params, call);
   const result = await connector.execute(entity, action, params, call);
   endProgress(walking);
+  warnUnknownFields(result.meta.unknown_fields);
   const records = Array.isArray(result.data) ? result.data : undefined;
   switch (options.output) {
     case "ndjson":
@@ -59,8 +62,16 @@ async function run(connector: Connector, entity: string, action: string, options
 
 /** Records leave as each page arrives, so memory holds one page however long the list. */
 async function streamRecords(connector: Connector, entity: string, action: string, params: Record<string, unknown>, call: ExecuteOptions): Promise<void> {
+  const fields = parseFields(call.fields);
+  const check = fields && checkRecordFields(connector.manifest, connector.plan(entity, action).spec, fields);
+  if (check?.unknown.length) warnUnknownFields({ fields: check.unknown, valid: check.valid });
   for await (const record of connector.paginate(entity, action, params, call)) write(`${JSON.stringify(record)}\n`);
   endProgress(true);
+}
+
+/** Fields the records do not have would print as empty columns: say so, with the ones they do have. */
+function warnUnknownFields(unknown: { fields: string[]; valid: string[] } | undefined): void {
+  if (unknown) process.stderr.write(`warning: these records have no ${unknown.fields.join(", ")}; their fields: ${unknown.valid.join(", ")}\n`);
 }
 
 function write(text: string): void {
