@@ -37,7 +37,7 @@ function nextStep(error: ConnectorError, context: ErrorContext): string {
 
 /** The action's params with their types, so the next attempt can be right. */
 function fixParams({ catalog, entity, action }: ErrorContext): string {
-  const spec = catalog.entities[entity]?.actions[action];
+  const spec = catalogAction(catalog, entity, action);
   if (!spec) return "correct the call as the message says (valid names are listed) and call again; nothing was sent.";
   const required = new Set(spec.params.required ?? []);
   const params = Object.entries(spec.params.properties ?? {}).map(([name, schema]) => `${name}${required.has(name) ? "*" : ""}: ${typeLabel(schema)}`);
@@ -53,10 +53,18 @@ function fixCredentials(error: AuthError, { catalog, credentialAdvice }: ErrorCo
   return `retrying will not help: ask the user to provide valid credentials${variables ? ` (environment variables: ${variables})` : ""}.`;
 }
 
+/** The catalog's action by own names only: "constructor" or "__proto__" from a model is no action. */
+function catalogAction(catalog: Catalog, entity: string, action: string) {
+  if (!Object.hasOwn(catalog.entities, entity)) return undefined;
+  const actions = catalog.entities[entity]!.actions;
+  return Object.hasOwn(actions, action) ? actions[action] : undefined;
+}
+
 /** An action of the same entity that lists or searches, to resolve ids with. */
 function findIds({ catalog, entity }: ErrorContext): string {
-  const actions = Object.keys(catalog.entities[entity]?.actions ?? {});
-  const finder = actions.find((a) => a === "list") ?? actions.find((a) => a === "search") ?? actions.find((a) => catalog.entities[entity]!.actions[a]!.paginated);
+  const actions = Object.hasOwn(catalog.entities, entity) ? catalog.entities[entity]!.actions : {};
+  const names = Object.keys(actions);
+  const finder = names.find((a) => a === "list") ?? names.find((a) => a === "search") ?? names.find((a) => actions[a]!.paginated);
   return finder ? `resolve them with ${entity}.${finder}` : "resolve them with a list or search action";
 }
 

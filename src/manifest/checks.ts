@@ -1,6 +1,7 @@
 /** Cross-reference checks the meta-schema cannot express: names that must point at something declared. */
 import { createAjv } from "./ajv.js";
 import { checkRecordSchemas } from "./check-records.js";
+import { own, ownAction } from "./own.js";
 import { paramsSchema, pathPlaceholders, resolveParams } from "./resolve.js";
 import { templateFields } from "./template.js";
 import type { Action, ApplyTemplates, AuthVariant, Manifest, PaginationStrategy } from "./types.js";
@@ -43,7 +44,7 @@ export function checkManifest(manifest: Manifest): Finding[] {
   checkErrorRules(manifest, allFields, findings);
   findings.push(...checkRecordSchemas(manifest));
   const balance = manifest.costs?.balance;
-  if (balance && !manifest.entities[balance.entity]?.actions[balance.action])
+  if (balance && !ownAction(manifest, balance.entity, balance.action))
     findings.push({ path: ["costs", "balance"], message: `no action ${balance.entity}.${balance.action} to read the balance with` });
   return findings;
 }
@@ -87,7 +88,7 @@ function checkDiscovery(manifest: Manifest, name: string, variant: AuthVariant, 
   const at = ["auth", name, "account_discovery"];
   if (variant.type !== "oauth2_refresh") findings.push({ path: at, message: "account_discovery belongs to an oauth2_refresh variant" });
   const [entity, action] = discovery.action.split(".") as [string, string];
-  const spec = Object.hasOwn(manifest.entities, entity) && Object.hasOwn(manifest.entities[entity]!.actions, action) ? manifest.entities[entity]!.actions[action] : undefined;
+  const spec = ownAction(manifest, entity, action);
   if (!spec) findings.push({ path: [...at, "action"], message: `unknown action "${discovery.action}"` });
   else if (!spec.records) findings.push({ path: [...at, "action"], message: `${discovery.action} returns no list of records to choose from` });
   if (!Object.hasOwn(variant.fields, discovery.field)) findings.push({ path: [...at, "field"], message: `"${discovery.field}" is not a field of this variant` });
@@ -102,14 +103,14 @@ function checkTemplates(apply: ApplyTemplates | undefined, fields: Set<string>, 
 function checkAction(manifest: Manifest, action: Action, at: string[], allFields: Set<string>, findings: Finding[]): void {
   const add = (path: (string | number)[], message: string, key?: string) => findings.push({ path: [...at, ...path], message, key });
   for (const group of action.use ?? [])
-    if (!manifest.param_groups?.[group]) add(["use"], `unknown param group "${group}"; declared: ${names(manifest.param_groups)}`);
-  if (action.pagination && action.pagination !== "none" && !manifest.pagination?.[action.pagination])
+    if (!own(manifest.param_groups, group)) add(["use"], `unknown param group "${group}"; declared: ${names(manifest.param_groups)}`);
+  if (action.pagination && action.pagination !== "none" && !own(manifest.pagination, action.pagination))
     add(["pagination"], `unknown pagination strategy "${action.pagination}"; declared: ${names(manifest.pagination)}, or none`);
   if (action.pagination && action.pagination !== "none" && !action.records) add([], "a paginated action needs `records` (the path to the list in the response)");
-  const strategy = action.pagination ? manifest.pagination?.[action.pagination] : undefined;
-  if (action.rate_limit && !manifest.rate_limits?.[action.rate_limit])
+  const strategy = action.pagination ? own(manifest.pagination, action.pagination) : undefined;
+  if (action.rate_limit && !own(manifest.rate_limits, action.rate_limit))
     add(["rate_limit"], `unknown rate-limit group "${action.rate_limit}"; declared: ${names(manifest.rate_limits)}`);
-  if (action.host && !manifest.hosts?.[action.host]) add(["host"], `unknown host "${action.host}"; declared: ${names(manifest.hosts)}`);
+  if (action.host && !own(manifest.hosts, action.host)) add(["host"], `unknown host "${action.host}"; declared: ${names(manifest.hosts)}`);
   for (const list of ["optional", "require"] as const)
     for (const field of action.auth?.[list] ?? [])
       if (!allFields.has(field)) add(["auth", list], `unknown credential field "${field}"`);
@@ -119,10 +120,10 @@ function checkAction(manifest: Manifest, action: Action, at: string[], allFields
   checkCost(manifest, action, params, add);
   // A page parameter the action does not declare would never be sent: the walk would ask for page 1 forever.
   for (const name of strategy ? pagingParams(strategy) : [])
-    if (!params[name]) add(["pagination"], `strategy "${action.pagination}" pages with "${name}", which this action does not declare`);
+    if (!own(params, name)) add(["pagination"], `strategy "${action.pagination}" pages with "${name}", which this action does not declare`);
   const placeholders = pathPlaceholders(action.path);
   for (const name of placeholders)
-    if (params[name]?.in !== "path") add(["path"], `path names {${name}}, but no path param "${name}" is declared`);
+    if (own(params, name)?.in !== "path") add(["path"], `path names {${name}}, but no path param "${name}" is declared`);
   for (const [name, spec] of Object.entries(params))
     if (spec.in === "path" && !placeholders.includes(name)) add(["params", name], `path param "${name}" does not appear in path ${action.path}`);
   checkExample(action, paramsSchema(params), at, findings);

@@ -3,7 +3,9 @@
  * Closed everywhere (additionalProperties: false) so a typo is an error, not a silent no-op.
  */
 
-const identifier = { type: "string", pattern: "^[a-z][a-z0-9_]*$" } as const;
+// Names a plain object already has ("constructor", "__proto__", "prototype") are never a declared name.
+const RESERVED = "(?!(?:__proto__|constructor|prototype)$)";
+const identifier = { type: "string", pattern: `^${RESERVED}[a-z][a-z0-9_]*$` } as const;
 const stringMap = { type: "object", additionalProperties: { type: "string" } } as const;
 const nameList = { type: "array", items: identifier, uniqueItems: true } as const;
 const path = { type: "string", minLength: 1 } as const;
@@ -128,7 +130,7 @@ export const metaSchema = {
         send_when: {},
       },
     },
-    params: { type: "object", propertyNames: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, additionalProperties: { $ref: "#/definitions/param" } },
+    params: { type: "object", propertyNames: { type: "string", pattern: `^${RESERVED}[A-Za-z_][A-Za-z0-9_]*$` }, additionalProperties: { $ref: "#/definitions/param" } },
     credentialField: {
       type: "object",
       additionalProperties: false,

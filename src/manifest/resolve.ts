@@ -1,4 +1,5 @@
 /** Turns an action's declaration into its complete parameter list and JSON Schema. */
+import { own } from "./own.js";
 import type { Action, Manifest, ParamLocation, ParamSpec, SchemaNode } from "./types.js";
 
 export interface ResolvedParam extends ParamSpec {
@@ -23,7 +24,7 @@ function defaultLocation(manifest: Manifest, name: string, action: Action, place
 export function resolveParams(manifest: Manifest, action: Action): Record<string, ResolvedParam> {
   const placeholders = pathPlaceholders(action.path);
   const merged: Record<string, ParamSpec> = {};
-  for (const group of action.use ?? []) Object.assign(merged, manifest.param_groups?.[group]);
+  for (const group of action.use ?? []) Object.assign(merged, own(manifest.param_groups, group));
   Object.assign(merged, action.params);
   const resolved: Record<string, ResolvedParam> = {};
   for (const [name, spec] of Object.entries(merged)) {

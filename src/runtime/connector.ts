@@ -10,6 +10,7 @@ import { decodeCursor, encodeCursor, type CursorTarget } from "./cursor.js";
 import { describeConnector, type ConnectorDescription } from "./describe.js";
 import { resolveEndpoints, type Endpoints } from "./endpoints.js";
 import { parseFields, projectRecord } from "./fields.js";
+import { checkNames, checkParamsLimits } from "./limits.js";
 import { checkRecordFields } from "./record-fields.js";
 import { checkConnectOptions, checkExecuteOptions } from "./options.js";
 import { nextPageFor, pageTotals, positionWithin, type Page, type Position } from "./pagination.js";
@@ -114,6 +115,7 @@ export class Connector<M extends ActionMap = UntypedActions> {
 
   private async run(entity: string, action: string, params: object, options: ExecuteOptions, trace?: CallTrace): Promise<Result> {
     const started = performance.now();
+    checkInput(entity, action, params);
     const plan = this.plan(entity, action);
     checkExecuteOptions(options);
     const fields = parseFields(options.fields);
@@ -186,6 +188,7 @@ export class Connector<M extends ActionMap = UntypedActions> {
   }
 
   private async *walkPages(entity: string, action: string, params: Record<string, unknown>, options: ExecuteOptions, trace?: CallTrace): AsyncGenerator<Page> {
+    checkInput(entity, action, params);
     const plan = this.plan(entity, action);
     checkExecuteOptions(options);
     const endpoints = await this.endpoints();
@@ -199,6 +202,7 @@ export class Connector<M extends ActionMap = UntypedActions> {
 
   /** What a call would cost, from the manifest's declared costs (0 for actions without one). */
   estimate(entity: string, action: string, params: Record<string, unknown> = {}, walk: { all?: boolean; limit?: number } = {}): CostEstimate {
+    checkInput(entity, action, params);
     const plan = this.plan(entity, action);
     return estimateCost(this.manifest, plan, checkParams(plan, this.name, params), walk);
   }
@@ -239,6 +243,8 @@ export class Connector<M extends ActionMap = UntypedActions> {
   private start(plan: ActionPlan, target: CursorTarget, params: object, options: ExecuteOptions): Position {
     if (options.cursor === undefined) return { request: { params: checkParams(plan, this.name, withPageSize(plan, params, options.pageSize)) }, skip: 0 };
     const position = decodeCursor(options.cursor, target);
+    // A cursor is not trusted: its params meet the same limits as any caller's.
+    checkParamsLimits(position.request.params);
     const checked = checkParams(plan, this.name, position.request.params);
     const differing = Object.entries(params ?? {}).filter(([key, value]) => value !== undefined && JSON.stringify(checked[key]) !== JSON.stringify(value));
     if (differing.length)
@@ -346,6 +352,12 @@ function withPageSize(plan: ActionPlan, params: object, pageSize: number | undef
   const given = params as Record<string, unknown>;
   if (pageSize === undefined || !sizeParam || typeof params !== "object" || params === null || Array.isArray(params) || given[sizeParam] !== undefined) return params;
   return { ...params, [sizeParam]: pageSize };
+}
+
+/** The limits every call meets first, before a name is looked up or anything is read or sent (see limits.ts). */
+function checkInput(entity: unknown, action: unknown, params: unknown): void {
+  checkNames(entity, action);
+  checkParamsLimits(params);
 }
 
 /** A Connector for a bundled connector by name, or a manifest object you loaded yourself. */

@@ -1,6 +1,10 @@
 /** Checks connect() and execute() options once, so a typo or a wrong type becomes a clear error rather than a silent spin or a stall. */
 import { ValidationError, type ParamIssue } from "../errors.js";
+import { preview } from "./limits.js";
 import type { ConnectOptions, ExecuteOptions } from "./types.js";
+
+/** Far above any cursor a result hands out, far below what could cost anything to check. */
+const MAX_CURSOR_LENGTH = 64 * 1024;
 
 const positive = (n: unknown) => typeof n === "number" && Number.isFinite(n) && n > 0;
 const wholeAtLeast = (n: unknown, min: number) => Number.isInteger(n) && (n as number) >= min;
@@ -34,10 +38,11 @@ export function checkExecuteOptions(options: ExecuteOptions): void {
   if (options.budget !== undefined && !(typeof options.budget === "number" && Number.isFinite(options.budget) && options.budget >= 0))
     bad("budget", "must be an amount of money, 0 or more, such as 0.5");
   if (options.onPage !== undefined && typeof options.onPage !== "function") bad("onPage", "must be a function");
+  if (typeof options.cursor === "string" && options.cursor.length > MAX_CURSOR_LENGTH) bad("cursor", `is longer than any cursor a result gives (${MAX_CURSOR_LENGTH} characters)`);
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) bad("signal", "must be an AbortSignal");
   if (issues.length > 0) throw new ValidationError("invalid execute() options; nothing was sent", issues);
 }
 
 function describe(value: unknown): string {
-  return typeof value === "function" ? "a function" : JSON.stringify(value) ?? String(value);
+  return typeof value === "function" ? "a function" : preview(value);
 }

@@ -2,6 +2,7 @@
 import type { ErrorObject } from "ajv";
 import { ValidationError, type ParamIssue } from "../errors.js";
 import { typeLabel } from "../manifest/type-label.js";
+import { preview } from "./limits.js";
 import type { SchemaNode } from "../manifest/types.js";
 import type { ActionPlan } from "./plan.js";
 
@@ -27,7 +28,8 @@ export function checkParams(plan: ActionPlan, connector: string, input: unknown)
   const params: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(given)) {
     if (value === undefined) continue;
-    params[name] = coerceValue(value, plan.schema.properties?.[name]);
+    // Defined, not assigned: a "__proto__" key stays an own param (and is refused as unknown) instead of vanishing.
+    Object.defineProperty(params, name, { value: coerceValue(value, ownSchema(plan.schema, name)), enumerable: true, writable: true, configurable: true });
   }
   if (!plan.validate(params)) {
     throw new ValidationError(
@@ -74,7 +76,7 @@ function describeBranch(branch: SchemaNode): string {
 }
 
 function explain(error: ErrorObject, value: unknown): string {
-  const got = ` (got ${JSON.stringify(value)})`;
+  const got = ` (got ${preview(value)})`;
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case "format":
@@ -88,9 +90,13 @@ function explain(error: ErrorObject, value: unknown): string {
   }
 }
 
+function ownSchema(schema: SchemaNode, name: string): SchemaNode | undefined {
+  return schema.properties && Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
+}
+
 function valueAt(root: unknown, path: string[]): unknown {
   let node = root;
-  for (const key of path) node = (node as Record<string, unknown> | undefined)?.[key];
+  for (const key of path) node = node !== null && typeof node === "object" && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
   return node;
 }
 
@@ -103,6 +109,6 @@ function schemaAt(schema: SchemaNode, schemaPath: string): unknown {
 
 function nestedSchema(schema: SchemaNode, path: string[]): SchemaNode | undefined {
   let node: SchemaNode | undefined = schema;
-  for (const key of path) node = /^\d+$/.test(key) ? node?.items : node?.properties?.[key];
+  for (const key of path) node = /^\d+$/.test(key) ? node?.items : node && ownSchema(node, key);
   return node;
 }
