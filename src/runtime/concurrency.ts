@@ -1,4 +1,5 @@
 /** Requests in flight per account: past the limit, callers queue in order instead of overflowing the API's plan. */
+import { BoundedCache } from "./bounded-cache.js";
 
 export class InFlightLimit {
   private active = 0;
@@ -30,6 +31,11 @@ export class InFlightLimit {
     return this.releaser();
   }
 
+  /** Whether a request holds a slot or waits for one. */
+  busy(): boolean {
+    return this.active > 0 || this.queue.length > 0;
+  }
+
   private releaser(): () => void {
     let released = false;
     return () => {
@@ -42,11 +48,9 @@ export class InFlightLimit {
   }
 }
 
-const limits = new Map<string, InFlightLimit>();
+/** Per account, kept while any request holds or waits for a slot, dropped once idle long enough or when over the size. */
+export const inFlightLimits = new BoundedCache<string, InFlightLimit>({ max: 10_000, idleMs: 15 * 60_000, busy: (l) => l.busy() });
 
 export function inFlightLimitFor(key: string, max: number): InFlightLimit {
-  const id = `${key}\0${max}`;
-  let limit = limits.get(id);
-  if (!limit) limits.set(id, (limit = new InFlightLimit(max)));
-  return limit;
+  return inFlightLimits.getOrSet(`${key}\0${max}`, () => new InFlightLimit(max));
 }

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { AuthError, ConnectorError, NetworkError, UpstreamError } from "../errors.js";
 import type { CredentialRecord } from "../credentials/types.js";
+import { BoundedCache } from "./bounded-cache.js";
 import { sendHttp, type HttpOptions } from "./http.js";
 import type { Coordinator } from "./coordination.js";
 import { raceAbort } from "./wait.js";
@@ -42,7 +43,9 @@ const EXPIRY_MARGIN_MS = 60_000;
 
 // Keyed by a hash of token URL, client and each refresh token the lineage has had: a stale read of the store
 // finds the same session, and two users never share one (their refresh tokens differ).
-const sessions = new Map<string, OAuthSession>();
+// Bounded: a session idle for an hour (or the least used, past 10,000) is dropped unless a refresh or a write of its
+// tokens is pending; the next call starts again from the store's record.
+export const sessions = new BoundedCache<string, OAuthSession>({ max: 10_000, idleMs: 60 * 60_000, busy: (s) => !!s.inflight || !!s.unsaved });
 
 function tokenKey(ctx: OAuthContext, refreshToken: string): string {
   const { client_id, client_secret } = ctx.record;

@@ -2,6 +2,7 @@
  * Client-side pacing: a sliding window per account and rate-limit group, so normal use never meets a 429.
  * Windows are shared by every connection in the process that uses the same account.
  */
+import { BoundedCache } from "./bounded-cache.js";
 import type { RateLimit, RateWindow } from "./coordination.js";
 import { sleep } from "./wait.js";
 
@@ -36,13 +37,17 @@ export class SlidingWindow implements RateWindow {
   pause(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
   }
+
+  /** Whether it still counts anything: a new window in its place would then behave differently. */
+  busy(): boolean {
+    const now = Date.now();
+    return this.pausedUntil > now || this.stamps.some((s) => s.at > now - this.limit.perSeconds * 1000);
+  }
 }
 
-const windows = new Map<string, SlidingWindow>();
+/** Per account and group, for as long as they are used: a long-running server meets many accounts over time. */
+export const rateWindows = new BoundedCache<string, SlidingWindow>({ max: 10_000, idleMs: 15 * 60_000, busy: (w) => w.busy() });
 
 export function windowFor(key: string, limit: RateLimit): SlidingWindow {
-  const id = `${key}\0${limit.requests}/${limit.perSeconds}`;
-  let window = windows.get(id);
-  if (!window) windows.set(id, (window = new SlidingWindow(limit)));
-  return window;
+  return rateWindows.getOrSet(`${key}\0${limit.requests}/${limit.perSeconds}`, () => new SlidingWindow(limit));
 }

@@ -20,6 +20,7 @@ import { sleep } from "./wait.js";
 import { buildRequest, headersFor } from "./request.js";
 import { effectiveStatus, errorForResponse, redact, requestId, retryAfterSeconds, type ErrorContext } from "./response.js";
 import { inFlightLimitFor, type InFlightLimit } from "./concurrency.js";
+import { BoundedCache } from "./bounded-cache.js";
 import { reportedCost, requestCost } from "./costs.js";
 
 export interface SendOptions {
@@ -72,9 +73,11 @@ interface Prepared {
   staticAuth?: RenderedAuth;
 }
 
-/** Keyed by the record's contents, so a store that reuses or mutates one object never gets another record's work. */
-const preparedByContents = new Map<string, Map<ActionPlan, Prepared>>();
-const MAX_PREPARED_RECORDS = 1000;
+/**
+ * Keyed by the record's contents, so a store that reuses or mutates one object never gets another record's work;
+ * least recently used out past 1000 records, and none kept (with its secrets) after an idle hour.
+ */
+export const preparedByContents = new BoundedCache<string, Map<ActionPlan, Prepared>>({ max: 1000, idleMs: 60 * 60_000 });
 
 function contentsKey(account: string, record: CredentialRecord): string {
   let key = account;
@@ -83,13 +86,7 @@ function contentsKey(account: string, record: CredentialRecord): string {
 }
 
 function prepare(manifest: Manifest, plan: ActionPlan, record: CredentialRecord, account: string): Prepared {
-  const key = contentsKey(account, record);
-  let byPlan = preparedByContents.get(key);
-  if (!byPlan) {
-    // Oldest first out: a long-running server meets many records over time.
-    if (preparedByContents.size >= MAX_PREPARED_RECORDS) preparedByContents.delete(preparedByContents.keys().next().value!);
-    preparedByContents.set(key, (byPlan = new Map()));
-  }
+  const byPlan = preparedByContents.getOrSet(contentsKey(account, record), () => new Map());
   let prepared = byPlan.get(plan);
   if (prepared) return prepared;
   const chosen = plan.spec.auth?.none ? undefined : chooseVariant(manifest, record, plan.spec.auth, account);
