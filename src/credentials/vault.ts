@@ -1,6 +1,7 @@
 /**
  * The CLI's encrypted credential vault: one JSON file of sealed records, one per connector and named account,
- * replaced atomically (temp file + rename, mode 0600). It is a CredentialStore, so the runtime reads it and writes
+ * replaced atomically (temp file + rename, mode 0600), each read-modify-write under a lock file so that two processes
+ * writing at once never lose each other's record. It is a CredentialStore, so the runtime reads it and writes
  * rotated OAuth tokens back. Names (connector, account, variant, field names) stay readable; values never do.
  */
 import { randomBytes } from "node:crypto";
@@ -8,6 +9,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rm
 import { join } from "node:path";
 import { AuthError } from "../errors.js";
 import { decryptRecord, encryptRecord, SealedRecordError, type SealedRecord } from "./cipher.js";
+import { withFileLock } from "./file-lock.js";
 import { configDir, loadMasterKey, MASTER_KEY_VARIABLE, type LoadedKey } from "./master-key.js";
 import type { CredentialRecord, CredentialStore } from "./types.js";
 
@@ -61,27 +63,33 @@ export class CredentialVault implements CredentialStore {
   /** Stores the record for one auth variant, replacing whatever the account had; says which key sealed it. */
   set(connector: string, account: string, variant: string, record: CredentialRecord): LoadedKey {
     const loaded = this.key(true)!;
-    this.replace(connector, account, this.seal(connector, account, variant, record, loaded));
+    const sealed = this.seal(connector, account, variant, record, loaded);
+    withFileLock(this.file, () => this.replace(connector, account, sealed));
     return loaded;
   }
 
   /** Merges changed fields (a rotated refresh token, a new access token) into the stored record, if there is one. */
   update(connector: string, account: string, changes: CredentialRecord): void {
-    const stored = this.read().records.find(matching(connector, account));
-    if (!stored) return;
-    const merged = { ...this.open(stored), ...changes };
-    this.replace(connector, account, this.seal(connector, account, stored.variant, merged, this.key(false)!));
+    withFileLock(this.file, () => {
+      const stored = this.read().records.find(matching(connector, account));
+      if (!stored) return;
+      const merged = { ...this.open(stored), ...changes };
+      this.replace(connector, account, this.seal(connector, account, stored.variant, merged, this.key(false)!));
+    });
   }
 
   /** Deletes one account's record; false when there was none. */
   remove(connector: string, account: string): boolean {
-    const vault = this.read();
-    const records = vault.records.filter((r) => !matching(connector, account)(r));
-    if (records.length === vault.records.length) return false;
-    this.write({ ...vault, records });
-    return true;
+    return withFileLock(this.file, () => {
+      const vault = this.read();
+      const records = vault.records.filter((r) => !matching(connector, account)(r));
+      if (records.length === vault.records.length) return false;
+      this.write({ ...vault, records });
+      return true;
+    });
   }
 
+  /** The caller holds the lock: read, changed and written as one step. */
   private replace(connector: string, account: string, record: StoredRecord): void {
     const vault = this.read();
     this.write({ ...vault, records: [...vault.records.filter((r) => !matching(connector, account)(r)), record] });
