@@ -2,6 +2,7 @@
 /** The `connectors` command: a thin face over the runtime. Each command loads only what it needs. */
 import { Command, Option } from "commander";
 import { exitCodeFor, reportError } from "./exit.js";
+import { amount, positive, wholeNumber } from "./option-values.js";
 
 const program = new Command("connectors")
   .description("Run API connectors declared in YAML manifests (Harvest, HarvestAPI, ...) from the command line.")
@@ -48,13 +49,13 @@ program
   .option("--params <json>", "params as JSON, or @file.json")
   .option("-p, --param <key=value>", "one param (repeatable); values are coerced by the action's schema", collect, [])
   .option("--all", "fetch every page")
-  .option("--limit <n>", "stop after n records (walks pages as needed)", Number)
+  .option("--limit <n>", "stop after n records (walks pages as needed)", wholeNumber(1))
   .option("--cursor <cursor>", "go on after an earlier result's last record (its meta.cursor)")
   .option("--fields <a,b>", "keep only these fields of each record")
   .option("--account <name>", "named account for credentials", "default")
   .option("--base-url <url>", "send requests to this base URL instead of the API's")
   .option("--sandbox", "run against the embedded sandbox (no account needed)")
-  .option("--budget <usd>", "refuse, before sending, a call whose estimated cost is over this amount", Number)
+  .option("--budget <usd>", "refuse, before sending, a call whose estimated cost is over this amount", amount)
   .option("--allow <patterns...>", "refuse actions outside these entity.action patterns (e.g. 'time_entries.*')")
   .option("--read-only", "refuse actions that are not read-only")
   .addOption(new Option("--output <format>", "output format").choices(["json", "ndjson", "table", "csv"]).default("json"))
@@ -63,7 +64,7 @@ program
 program
   .command("sandbox")
   .description("serve the sandboxes on loopback and print how to point the CLI and library at them")
-  .option("--port <n>", "port (default 4010)", Number, 4010)
+  .option("--port <n>", "port (default 4010)", wholeNumber(0, 65535), 4010)
   .option("--host <host>", "host", "127.0.0.1")
   .action(async (options) => (await import("./commands/sandbox.js")).sandbox(options));
 
@@ -72,7 +73,7 @@ program
   .description("serve connectors to MCP clients: one tool per connector, over stdio (default) or Streamable HTTP")
   .argument("<connector...>", "connector names, e.g. harvest harvestapi")
   .addOption(new Option("--transport <transport>", "stdio for a local client, http for remote ones").choices(["stdio", "http"]).default("stdio"))
-  .option("--port <n>", "HTTP port", Number, 8080)
+  .option("--port <n>", "HTTP port", wholeNumber(0, 65535), 8080)
   .option("--host <host>", "HTTP host", "127.0.0.1")
   .option("--tokens <file>", "HTTP: JSON file (chmod 600) mapping each bearer token to its user's credentials")
   .option("--database <url>", "HTTP: the hosted API's store (sqlite:PATH or postgres://...); its MCP tokens name users' connected accounts (needs CONNECTORS_MASTER_KEY)")
@@ -84,11 +85,12 @@ program
 program
   .command("serve")
   .description("serve the hosted execute API: workspaces, encrypted connected accounts, scopes and an audit trail (needs CONNECTORS_MASTER_KEY)")
-  .option("--port <n>", "port", Number, 8080)
+  .option("--port <n>", "port", wholeNumber(0, 65535), 8080)
   .option("--host <host>", "host", "127.0.0.1")
   .option("--database <url>", "sqlite:PATH or postgres://... (default sqlite:connectors.db)")
   .option("--public-url <url>", "where browsers reach this server, for the OAuth callback (env CONNECTORS_PUBLIC_URL)")
-  .option("--audit-retention-days <n>", "delete audit rows older than this (default 90; env CONNECTORS_AUDIT_RETENTION_DAYS)", Number)
+  .option("--audit-retention-days <n>", "delete audit rows older than this (default 90; env CONNECTORS_AUDIT_RETENTION_DAYS)", positive)
+  .option("--execute-timeout <seconds>", "longest one execute may take, retries included; then its upstream call is cancelled (default 60; env CONNECTORS_EXECUTE_TIMEOUT)", positive)
   .action(async (options) => (await import("./commands/serve.js")).serve(options));
 
 program

@@ -1,19 +1,17 @@
 /** The hosted execute API as a hono app: routes, bearer auth, body cap, per-workspace rate limit, JSON errors. */
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { AppEnv, Services } from "./app-env.js";
 import { workspaceAuth } from "./auth.js";
 import { errorResponse } from "./errors.js";
 import { openApiDocument } from "./openapi.js";
 import { DEFAULT_RATE_LIMIT_PER_MINUTE, workspaceRateLimit } from "./rate-limit.js";
+import { checkPathAndQuery, DEFAULT_BODY_LIMIT_BYTES, requestBodyLimit } from "./request-limits.js";
 import { auditRoutes } from "./routes/audit.js";
 import { connectorRoutes } from "./routes/connectors.js";
-import { executeRoutes } from "./routes/execute.js";
+import { EXECUTE_PATH, executeRoutes } from "./routes/execute.js";
 import { mcpTokenRoutes } from "./routes/mcp-tokens.js";
 import { oauthCallbackRoutes, oauthStartRoutes } from "./routes/oauth.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
-
-export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export function createApp(services: Services): Hono<AppEnv> {
   const { config, store } = services;
@@ -21,14 +19,9 @@ export function createApp(services: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(c, error));
   app.notFound((c) => c.json({ error: { code: "E_NOT_FOUND", message: `no route ${c.req.method} ${c.req.path}` } }, 404));
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize,
-      // The rest of the body is never read: the connection cannot carry another request.
-      onError: (c) => c.json({ error: { code: "E_TOO_LARGE", message: `the request body is over ${maxSize} bytes` } }, 413, { Connection: "close" }),
-    }),
-  );
+  const limitBody = requestBodyLimit(maxSize);
+  // The execute route limits its body itself, after finding its account: a refused execute gets its audit row too.
+  app.use("*", checkPathAndQuery, (c, next) => (EXECUTE_PATH.test(c.req.path) ? next() : limitBody(c, next)));
 
   app.get("/health", (c) => c.json({ status: "ok" }));
   app.get("/openapi.json", (c) => c.json(openApiDocument));
@@ -36,7 +29,7 @@ export function createApp(services: Services): Hono<AppEnv> {
   app.route("/", oauthCallbackRoutes(services));
 
   // One limiter for every workspace route: the budget is the workspace's, not each route's.
-  const limit = workspaceRateLimit(config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE);
+  const limit = workspaceRateLimit(config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, config.requestWindows);
   for (const path of ["/api/v1/integrations/*", "/api/v1/audit", "/api/v1/mcp-tokens/*"]) app.use(path, workspaceAuth(store), limit);
   app.route("/api/v1/integrations/connectors", connectorRoutes(services));
   app.route("/api/v1/integrations/connectors", executeRoutes(services));

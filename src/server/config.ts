@@ -3,6 +3,7 @@ import { configDir, loadMasterKey, MASTER_KEY_VARIABLE } from "../credentials/ma
 import type { MasterKey } from "../credentials/cipher.js";
 import type { ConnectOptions } from "../runtime/connector.js";
 import type { Coordinator } from "../runtime/coordination.js";
+import type { RequestWindows } from "./rate-limit.js";
 
 /** What the operator (never a stored account or a caller) may set about where and how a connector's calls go. */
 export type UpstreamOptions = Pick<ConnectOptions, "baseUrl" | "hosts" | "tokenUrl" | "timeout" | "retries" | "rateLimit" | "dispatcher">;
@@ -15,6 +16,11 @@ export interface ServerConfig {
   rateLimitPerMinute?: number;
   /** Largest request body in bytes (default 1 MiB). */
   bodyLimitBytes?: number;
+  /**
+   * Longest an execute may take, retries and waits included, in seconds (default 60: shorter than the default attempts
+   * times their timeout); past it the upstream call is cancelled and the caller gets a 504 E_TIMEOUT.
+   */
+  executeTimeoutSeconds?: number;
   /** Per connector type. */
   upstream?: Record<string, UpstreamOptions>;
   /** Where users' browsers reach this server: the OAuth redirect_uri is this + /oauth/callback. */
@@ -29,6 +35,8 @@ export interface ServerConfig {
   env?: NodeJS.ProcessEnv;
   /** Shares rate windows and OAuth refreshes between replicas on one PostgreSQL database (see server/coordination). */
   coordinator?: Coordinator;
+  /** Counts each workspace's requests across replicas (the PostgreSQL coordinator); default: in this process. */
+  requestWindows?: RequestWindows;
 }
 
 export class ConfigError extends Error {
@@ -36,7 +44,7 @@ export class ConfigError extends Error {
 }
 
 /** Settings the command line may give instead of the environment. */
-export type ConfigFlags = Pick<ServerConfig, "publicUrl" | "auditRetentionDays">;
+export type ConfigFlags = Pick<ServerConfig, "publicUrl" | "auditRetentionDays" | "executeTimeoutSeconds">;
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, flags: ConfigFlags = {}): ServerConfig {
   // Required here, unlike the CLI: a server must not quietly make up a key file and seal tenants' secrets with it.
@@ -48,6 +56,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, flags: Confi
     rateLimitPerMinute: positiveNumber(env, "CONNECTORS_RATE_LIMIT_PER_MINUTE"),
     publicUrl: flags.publicUrl ?? (env.CONNECTORS_PUBLIC_URL || undefined),
     auditRetentionDays: flags.auditRetentionDays ?? positiveNumber(env, "CONNECTORS_AUDIT_RETENTION_DAYS"),
+    executeTimeoutSeconds: flags.executeTimeoutSeconds ?? positiveNumber(env, "CONNECTORS_EXECUTE_TIMEOUT"),
     env,
   };
 }

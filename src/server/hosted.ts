@@ -7,6 +7,7 @@ import type { Services } from "./app-env.js";
 import { configFromEnv, keyFromVariable, type ConfigFlags } from "./config.js";
 import { openCoordinator } from "./coordination/index.js";
 import { DEFAULT_DATABASE, openStore } from "./store/open.js";
+import type { ResealReport } from "./store/types.js";
 import { Vault } from "./vault.js";
 import { checkMasterKey, rotateMasterKey } from "./vault-key.js";
 
@@ -23,7 +24,7 @@ export async function openHosted(database: string = DEFAULT_DATABASE, env: NodeJ
     await checkMasterKey(store, config.masterKey);
     const coordinator = await openCoordinator(database);
     return {
-      services: { store, vault: new Vault(config.masterKey), config: { ...config, coordinator } },
+      services: { store, vault: new Vault(config.masterKey), config: { ...config, coordinator, requestWindows: coordinator } },
       close: async () => {
         await coordinator?.close();
         await store.close();
@@ -36,13 +37,13 @@ export async function openHosted(database: string = DEFAULT_DATABASE, env: NodeJ
 }
 
 /** `connectors admin rotate-key`: reseals a store's credentials from CONNECTORS_MASTER_KEY to CONNECTORS_NEW_MASTER_KEY. */
-export async function rotateStoreKey(database: string = DEFAULT_DATABASE, env: NodeJS.ProcessEnv = process.env): Promise<{ count: number; keyId: string }> {
+export async function rotateStoreKey(database: string = DEFAULT_DATABASE, env: NodeJS.ProcessEnv = process.env): Promise<ResealReport & { keyId: string }> {
   // Both keys checked before the database is touched.
   const oldKey = keyFromVariable(env, "CONNECTORS_MASTER_KEY");
   const newKey = keyFromVariable(env, "CONNECTORS_NEW_MASTER_KEY");
   const store = await openStore(database);
   try {
-    return { count: await rotateMasterKey(store, oldKey, newKey), keyId: newKey.id };
+    return { ...(await rotateMasterKey(store, oldKey, newKey)), keyId: newKey.id };
   } finally {
     await store.close();
   }

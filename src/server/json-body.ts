@@ -1,6 +1,7 @@
 /** The request's JSON object body: malformed JSON and non-objects are a 400 that says what is wrong. */
 import type { Context } from "hono";
 import { badRequest } from "./errors.js";
+import { checkBodyName } from "./request-limits.js";
 
 export async function jsonObject(c: Context): Promise<Record<string, unknown>> {
   const text = await c.req.text();
@@ -18,14 +19,17 @@ export async function jsonObject(c: Context): Promise<Record<string, unknown>> {
 /** Refuses fields the route does not know, so a typo (or a smuggled base_url) is never silently ignored. */
 export function onlyFields(body: Record<string, unknown>, known: readonly string[], where = "the request body"): void {
   const unknown = Object.keys(body).filter((key) => !known.includes(key));
-  if (unknown.length) throw badRequest(`unknown field${unknown.length > 1 ? "s" : ""} in ${where}: ${unknown.join(", ")}; allowed: ${known.join(", ")}`);
+  const named = unknown.slice(0, 10).map((key) => JSON.stringify(key).slice(1, -1).slice(0, 64));
+  if (unknown.length)
+    throw badRequest(`unknown field${unknown.length > 1 ? "s" : ""} in ${where}: ${named.join(", ")}${unknown.length > 10 ? ", ..." : ""}; allowed: ${known.join(", ")}`);
 }
 
+/** A name or id: a non-empty printable string of at most 128 characters. */
 export function optionalString(body: Record<string, unknown>, field: string): string | undefined {
   const value = body[field];
   if (value === undefined) return undefined;
   if (typeof value !== "string" || value === "") throw badRequest(`${field} must be a non-empty string`);
-  return value;
+  return checkBodyName(field, value);
 }
 
 export function requiredString(body: Record<string, unknown>, field: string): string {

@@ -4,7 +4,7 @@
  */
 import type { MasterKey } from "../credentials/cipher.js";
 import { ConfigError } from "./config.js";
-import type { Store } from "./store/types.js";
+import type { ResealReport, Store } from "./store/types.js";
 import { Vault } from "./vault.js";
 
 /** Fails loudly at start, not at the first call, when the key cannot open what is stored. */
@@ -17,11 +17,14 @@ export async function checkMasterKey(store: Store, key: MasterKey, variable = "C
   if (!recorded) await store.recordVaultKeyId(key.id);
 }
 
-/** Reseals every stored credential under `newKey` (run with the servers stopped); returns how many. */
-export async function rotateMasterKey(store: Store, oldKey: MasterKey, newKey: MasterKey): Promise<number> {
+/**
+ * Reseals every stored credential under `newKey` (run with the servers stopped). Records the old key cannot open are
+ * reported (id, reason) and their accounts set to needs_reauth: afterwards everything stored opens with the new key.
+ */
+export async function rotateMasterKey(store: Store, oldKey: MasterKey, newKey: MasterKey): Promise<ResealReport> {
   if (oldKey.id === newKey.id) throw new ConfigError("the new master key is the same as the current one");
   await checkMasterKey(store, oldKey);
   const from = new Vault(oldKey);
   const to = new Vault(newKey);
-  return store.resealCredentials(newKey.id, (account) => to.seal(account.id, from.open(account.id, account.credentials!)));
+  return store.resealCredentials(newKey.id, (id, sealed) => to.seal(id, from.open(id, sealed)));
 }

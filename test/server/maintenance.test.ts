@@ -26,6 +26,7 @@ const auditRow = (workspace: string, time: string): Omit<AuditRow, "id"> => ({
   upstream_status: 200,
   duration_ms: 1,
   cost: null,
+  reason: null,
   params: {},
 });
 
@@ -65,7 +66,7 @@ describe.each(backends)("store maintenance on $name", (backend) => {
     it("reseals every credential under the new key; the server then starts only with it", async () => {
       const store = await backend.open();
       try {
-        expect(await rotateMasterKey(store, oldKey, newKey)).toBe(2);
+        expect(await rotateMasterKey(store, oldKey, newKey)).toEqual({ resealed: 2, failed: [] });
         expect(await store.credentialKeyIds()).toEqual([newKey.id]);
         expect(await store.vaultKeyId()).toBe(newKey.id);
         expect(await backend.dump()).not.toContain(oldKey.id);

@@ -1,8 +1,18 @@
 /** `connectors serve`: the hosted execute API on a SQLite file or PostgreSQL, until interrupted. */
 import { openHosted, startServer } from "../../server/index.js";
 
-export async function serve(options: { port: number; host: string; database?: string; publicUrl?: string; auditRetentionDays?: number }): Promise<void> {
-  const hosted = await openHosted(options.database, process.env, { publicUrl: options.publicUrl, auditRetentionDays: options.auditRetentionDays });
+interface Options {
+  port: number;
+  host: string;
+  database?: string;
+  publicUrl?: string;
+  auditRetentionDays?: number;
+  executeTimeout?: number;
+}
+
+export async function serve(options: Options): Promise<void> {
+  const flags = { publicUrl: options.publicUrl, auditRetentionDays: options.auditRetentionDays, executeTimeoutSeconds: options.executeTimeout };
+  const hosted = await openHosted(options.database, process.env, flags);
   try {
     const { config, store } = hosted.services;
     const server = await startServer({ config, store, port: options.port, host: options.host });

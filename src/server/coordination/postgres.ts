@@ -7,6 +7,7 @@
 import pg from "pg";
 import { inTransaction } from "../pg-transaction.js";
 import type { Coordinator, RateWindow } from "../../runtime/coordination.js";
+import type { RequestWindows } from "../rate-limit.js";
 import type { RateLimit } from "../../runtime/coordination.js";
 import { sleep } from "../../runtime/wait.js";
 
@@ -29,6 +30,12 @@ const TABLES = [
     key TEXT PRIMARY KEY,
     until TIMESTAMPTZ NOT NULL
   )`,
+  // Fixed windows of requests per key (a workspace's requests per minute), counted by every replica.
+  `CREATE TABLE IF NOT EXISTS connectors_request_windows (
+    key TEXT PRIMARY KEY,
+    window_start TIMESTAMPTZ NOT NULL,
+    count INTEGER NOT NULL
+  )`,
 ];
 
 export interface PostgresCoordinatorOptions {
@@ -47,7 +54,7 @@ export function sqlKey(key: string): string {
   return key.replaceAll("\\", "\\\\").replaceAll("\0", "\\0");
 }
 
-export class PostgresCoordinator implements Coordinator {
+export class PostgresCoordinator implements Coordinator, RequestWindows {
   private readonly pool: pg.Pool;
   private readonly schema?: string;
   /** This process's own pauses, effective at once (the shared row is written in the background). */
@@ -85,6 +92,23 @@ export class PostgresCoordinator implements Coordinator {
       acquire: (signal) => this.acquire(id, limit, signal),
       pause: (ms) => this.pause(id, ms),
     };
+  }
+
+  /**
+   * One more request for `key` in its current window (windows aligned on the database's clock, the same for every
+   * replica): one atomic upsert, which starts a new window when the stored one is over.
+   */
+  async hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
+    const { rows } = await this.pool.query<{ count: number; reset_ms: number }>(
+      `INSERT INTO connectors_request_windows AS w (key, window_start, count)
+         VALUES ($1, to_timestamp(floor(extract(epoch FROM clock_timestamp()) * 1000 / $2) * $2 / 1000), 1)
+       ON CONFLICT (key) DO UPDATE SET
+         count = CASE WHEN w.window_start = EXCLUDED.window_start THEN w.count + 1 ELSE 1 END,
+         window_start = EXCLUDED.window_start
+       RETURNING count, (extract(epoch FROM window_start - clock_timestamp()) * 1000 + $2)::float8 AS reset_ms`,
+      [sqlKey(key), windowMs],
+    );
+    return { count: rows[0]!.count, resetMs: rows[0]!.reset_ms };
   }
 
   async exclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {

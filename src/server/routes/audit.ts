@@ -10,7 +10,8 @@ export const MAX_AUDIT_LIMIT = 1000;
 const encodeCursor = (id: number) => Buffer.from(`a:${id}`).toString("base64url");
 
 function decodeCursor(cursor: string): number {
-  const match = /^a:(\d+)$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  const match = /^a:(\d{1,15})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  // Ids are below 2^53 (the store's counter, read as a JavaScript number): a longer one was never given out.
   if (!match) throw badRequest("cursor is not one this API gave out");
   return Number(match[1]);
 }

@@ -4,7 +4,7 @@ import { addPendingCredentials, allowedActions, checkCredentials, checkScopes, m
 import type { AppEnv, Services } from "../app-env.js";
 import { ApiError, badRequest, notFound } from "../errors.js";
 import { jsonObject, onlyFields, optionalBoolean, optionalString, requiredString } from "../json-body.js";
-import type { AccountChanges, ConnectedAccount } from "../store/types.js";
+import type { AccountChanges, AccountStatus, ConnectedAccount } from "../store/types.js";
 import { newId } from "../tokens.js";
 
 /** Everything about an account but its credentials. */
@@ -20,6 +20,11 @@ function detailedAccount(account: ConnectedAccount) {
 }
 
 const ACCOUNT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Every status but revoked: a change is written only while the account is not revoked (checked in the same write). */
+export const NOT_REVOKED: AccountStatus[] = ["pending", "active", "needs_reauth"];
+
+export const revokedError = (id: string) => new ApiError(409, "E_REVOKED", `connector ${id} was revoked; connect the account again instead`);
 
 export function connectorRoutes({ store, vault }: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -69,7 +74,7 @@ export function connectorRoutes({ store, vault }: Services): Hono<AppEnv> {
   app.patch("/:id", async (c) => {
     const workspaceId = c.get("workspace").id;
     const current = await load(workspaceId, c.req.param("id"));
-    if (current.status === "revoked") throw new ApiError(409, "E_REVOKED", `connector ${current.id} was revoked; connect the account again instead`);
+    if (current.status === "revoked") throw revokedError(current.id);
     const body = await jsonObject(c);
     onlyFields(body, ["name", "credentials", "auth_variant", "scopes", "read_only"]);
     const manifest = manifestFor(current.connector_type);
@@ -81,12 +86,14 @@ export function connectorRoutes({ store, vault }: Services): Hono<AppEnv> {
       const { record, pending } = addPendingCredentials(manifest, current.auth_variant, vault.open(current.id, current.credentials!), body.credentials);
       Object.assign(changes, { credentials: vault.seal(current.id, record), status: pending ? "pending" : "active" });
     } else if (body.credentials !== undefined) {
-      // Rotation replaces the whole record, in the same variant unless another is named.
+      // Rotation replaces the whole record, in the same variant unless another is named; it reconnects a needs_reauth account.
       const { record, variant } = checkCredentials(manifest, body.credentials, namedVariant ?? current.auth_variant);
-      Object.assign(changes, { credentials: vault.seal(current.id, record), auth_variant: variant });
+      Object.assign(changes, { credentials: vault.seal(current.id, record), auth_variant: variant, status: "active" });
     } else if (namedVariant !== undefined) throw badRequest("changing auth_variant needs that variant's credentials");
-    const updated = await store.updateAccount(workspaceId, current.id, changes, new Date().toISOString());
-    return c.json(detailedAccount(updated!));
+    // A revocation that lands while this request runs wins: the write checks the status it was read with.
+    const updated = await store.updateAccount(workspaceId, current.id, changes, new Date().toISOString(), NOT_REVOKED);
+    if (!updated) throw revokedError(current.id);
+    return c.json(detailedAccount(updated));
   });
 
   app.delete("/:id", async (c) => {

@@ -12,12 +12,10 @@ import { manifestFor, missingFields } from "../account-input.js";
 import type { AppEnv, Services } from "../app-env.js";
 import type { ServerConfig } from "../config.js";
 import { ApiError, badRequest, notFound } from "../errors.js";
-import type { ConnectedAccount } from "../store/types.js";
 import { hashToken, newOAuthState } from "../tokens.js";
+import { NOT_REVOKED, revokedError } from "./connectors.js";
 
 export const DEFAULT_OAUTH_STATE_TTL_SECONDS = 600;
-
-const revoked = (account: ConnectedAccount) => new ApiError(409, "E_REVOKED", `connector ${account.id} was revoked; connect the account again instead`);
 
 /** The operator's settings for this connector's upstream, never the server's own credentials. */
 const upstreamOptions = (config: ServerConfig, connector: string): ConnectOptions => ({ ...config.upstream?.[connector], env: config.env ?? {} });
@@ -35,7 +33,7 @@ export function oauthStartRoutes({ store, vault, config }: Services): Hono<AppEn
     const workspace = c.get("workspace");
     const account = await store.getAccount(workspace.id, c.req.param("id"));
     if (!account) throw notFound(`connector ${c.req.param("id")}`);
-    if (account.status === "revoked") throw revoked(account);
+    if (account.status === "revoked") throw revokedError(account.id);
     const manifest = manifestFor(account.connector_type);
     const state = newOAuthState();
     const url = authorizeUrl(manifest, account.auth_variant, upstreamOptions(config, manifest.name), {
@@ -66,7 +64,7 @@ export function oauthCallbackRoutes({ store, vault, config }: Services): Hono<Ap
 
     const account = await store.getAccount(taken.workspace_id, taken.connector_id);
     if (!account || account.user_id !== taken.user_id) throw notFound(`connector ${taken.connector_id}`);
-    if (account.status === "revoked") throw revoked(account);
+    if (account.status === "revoked") throw revokedError(account.id);
     const manifest = manifestFor(account.connector_type);
     const upstream = upstreamOptions(config, manifest.name);
     const stored = vault.open(account.id, account.credentials!);
@@ -80,7 +78,9 @@ export function oauthCallbackRoutes({ store, vault, config }: Services): Hono<Ap
     const discovered = await discoverAccount(manifest, account.auth_variant, upstream, record);
     if (discovered?.chosen !== undefined) record[discovered.field] = discovered.chosen;
     const missing = missingFields(manifest.auth[account.auth_variant]!, record);
-    await store.updateAccount(account.workspace_id, account.id, { credentials: vault.seal(account.id, record), status: missing.length ? "pending" : "active" }, now.toISOString());
+    // The exchange took a while: a revocation meanwhile wins (the write checks the status), never undone by this callback.
+    const changes = { credentials: vault.seal(account.id, record), status: missing.length ? ("pending" as const) : ("active" as const) };
+    if (!(await store.updateAccount(account.workspace_id, account.id, changes, clock().toISOString(), NOT_REVOKED))) throw revokedError(account.id);
     if (!missing.length) return c.json({ id: account.id, status: "active", message: `connector ${account.id} is connected` });
     const choices: UpstreamAccount[] | undefined = discovered && discovered.chosen === undefined ? discovered.accounts : undefined;
     return c.json({

@@ -84,6 +84,10 @@ const MIGRATIONS: ((t: (typeof TYPES)[Dialect]) => string[])[] = [
     // A state names the connected account (a "connector" everywhere else in the API), not an upstream account.
     `ALTER TABLE oauth_states RENAME COLUMN account_id TO connector_id`,
   ],
+  () => [
+    // Why an E_AUTH call's credentials were refused (invalid, revoked, ...): what turned its account to needs_reauth.
+    `ALTER TABLE audit_log ADD COLUMN reason TEXT`,
+  ],
 ];
 
 export const MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";

@@ -3,8 +3,8 @@ import pg from "pg";
 import { inTransaction } from "../pg-transaction.js";
 import type { SealedRecord } from "../../credentials/cipher.js";
 import { MIGRATIONS_TABLE, pendingMigrations } from "./migrations.js";
-import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, accountToRow, auditToValues, auditWhere, changeColumns, rowToAccount, rowToAudit, type AccountRow } from "./rows.js";
-import type { AccountChanges, AuditQuery, AuditRow, ConnectedAccount, McpToken, OAuthState, Store, Workspace } from "./types.js";
+import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, accountToRow, auditToValues, auditWhere, changeColumns, resealRow, rowToAccount, rowToAudit, type AccountRow } from "./rows.js";
+import type { AccountChanges, AccountStatus, AuditQuery, AuditRow, ConnectedAccount, McpToken, OAuthState, ResealReport, Store, Workspace } from "./types.js";
 
 const bool = (b: boolean) => b;
 const placeholders = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `$${i + from}`).join(", ");
@@ -86,13 +86,14 @@ export class PostgresStore implements Store {
     return rows.map(rowToAccount);
   }
 
-  async updateAccount(workspaceId: string, id: string, changes: AccountChanges, updatedAt: string): Promise<ConnectedAccount | undefined> {
+  async updateAccount(workspaceId: string, id: string, changes: AccountChanges, updatedAt: string, onlyIf?: AccountStatus[]): Promise<ConnectedAccount | undefined> {
     const columns = { ...changeColumns(changes, bool), updated_at: updatedAt };
     const names = Object.keys(columns);
     const set = names.map((c, i) => `${c} = $${i + 1}`).join(", ");
+    const statusIn = onlyIf ? ` AND status = ANY($${names.length + 3})` : "";
     const { rows } = await this.query<AccountRow>(
-      `UPDATE connected_accounts SET ${set} WHERE workspace_id = $${names.length + 1} AND id = $${names.length + 2} RETURNING *`,
-      [...Object.values(columns), workspaceId, id],
+      `UPDATE connected_accounts SET ${set} WHERE workspace_id = $${names.length + 1} AND id = $${names.length + 2}${statusIn} RETURNING *`,
+      [...Object.values(columns), workspaceId, id, ...(onlyIf ? [onlyIf] : [])],
     );
     return rows[0] && rowToAccount(rows[0]);
   }
@@ -120,16 +121,20 @@ export class PostgresStore implements Store {
     await this.query("INSERT INTO vault_key (singleton, key_id) VALUES (1, $1) ON CONFLICT DO NOTHING", [keyId]);
   }
 
-  async resealCredentials(newKeyId: string, reseal: (account: ConnectedAccount) => SealedRecord): Promise<number> {
+  async resealCredentials(newKeyId: string, reseal: (id: string, sealed: SealedRecord) => SealedRecord): Promise<ResealReport> {
     return inTransaction(this.pool, async (client) => {
+      const report: ResealReport = { resealed: 0, failed: [] };
       // FOR UPDATE: no other writer changes a record between its read and its reseal.
       const { rows } = await client.query<AccountRow>("SELECT * FROM connected_accounts WHERE credentials_sealed IS NOT NULL FOR UPDATE");
-      for (const account of rows.map(rowToAccount)) {
-        const columns = changeColumns({ credentials: reseal(account) }, bool);
-        await client.query("UPDATE connected_accounts SET credentials_key_id = $1, credentials_sealed = $2 WHERE id = $3", [columns.credentials_key_id, columns.credentials_sealed, account.id]);
+      for (const row of rows) {
+        const { id, columns, failed } = resealRow(row, reseal);
+        const names = Object.keys(columns);
+        await client.query(`UPDATE connected_accounts SET ${names.map((c, i) => `${c} = $${i + 1}`).join(", ")} WHERE id = $${names.length + 1}`, [...Object.values(columns), id]);
+        if (failed === undefined) report.resealed++;
+        else report.failed.push({ id, reason: failed });
       }
       await client.query("INSERT INTO vault_key (singleton, key_id) VALUES (1, $1) ON CONFLICT (singleton) DO UPDATE SET key_id = excluded.key_id", [newKeyId]);
-      return rows.length;
+      return report;
     });
   }
 

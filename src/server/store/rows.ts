@@ -80,6 +80,7 @@ export function rowToAudit(row: Record<string, unknown>): AuditRow {
     entity: String(row.entity),
     action: String(row.action),
     outcome: String(row.outcome),
+    reason: row.reason === null || row.reason === undefined ? null : String(row.reason),
     upstream_status: row.upstream_status === null ? null : Number(row.upstream_status),
     duration_ms: Number(row.duration_ms),
     cost: row.cost === null ? null : Number(row.cost),
@@ -96,6 +97,7 @@ export const AUDIT_COLUMNS = [
   "entity",
   "action",
   "outcome",
+  "reason",
   "upstream_status",
   "duration_ms",
   "cost",
@@ -105,6 +107,28 @@ export const AUDIT_COLUMNS = [
 export function auditToValues(row: Omit<AuditRow, "id">): unknown[] {
   return AUDIT_COLUMNS.map((column) => (column === "params" ? JSON.stringify(row.params) : row[column]));
 }
+
+/**
+ * What rotation writes for one stored credential: the record resealed, or, when it cannot be opened (reseal throws, or
+ * the row's sealed form cannot even be read), the record cleared and the account set to needs_reauth, with the reason.
+ * One damaged record must neither stop every other tenant's rotation nor be left under a key the store no longer names.
+ */
+export function resealRow(row: AccountRow, reseal: (id: string, sealed: SealedRecord) => SealedRecord): { id: string; columns: Record<string, unknown>; failed?: string } {
+  const id = String(row.id);
+  let sealed: SealedRecord;
+  try {
+    sealed = rowToAccount(row).credentials!;
+  } catch {
+    return { id, columns: UNREADABLE, failed: "its sealed credentials are not in a form this version can read" };
+  }
+  try {
+    return { id, columns: sealedColumns(reseal(id, sealed)) };
+  } catch (error) {
+    return { id, columns: UNREADABLE, failed: (error as Error).message };
+  }
+}
+
+const UNREADABLE = { credentials_key_id: null, credentials_sealed: null, status: "needs_reauth" };
 
 /** WHERE clauses of an audit query, with a placeholder maker ($1 or ?). */
 export function auditWhere(query: { workspace_id: string; connector_id?: string; user_id?: string; since?: string; until?: string; after?: number }, placeholder: (n: number) => string) {

@@ -2,8 +2,8 @@
 import Database from "better-sqlite3";
 import type { SealedRecord } from "../../credentials/cipher.js";
 import { MIGRATIONS_TABLE, pendingMigrations } from "./migrations.js";
-import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, accountToRow, auditToValues, auditWhere, changeColumns, rowToAccount, rowToAudit, type AccountRow } from "./rows.js";
-import type { AccountChanges, AuditQuery, AuditRow, ConnectedAccount, McpToken, OAuthState, Store, Workspace } from "./types.js";
+import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, accountToRow, auditToValues, auditWhere, changeColumns, resealRow, rowToAccount, rowToAudit, type AccountRow } from "./rows.js";
+import type { AccountChanges, AccountStatus, AuditQuery, AuditRow, ConnectedAccount, McpToken, OAuthState, ResealReport, Store, Workspace } from "./types.js";
 
 const MCP_TOKEN_FIELDS = "id, workspace_id, user_id, name, created_at";
 
@@ -57,11 +57,14 @@ export class SqliteStore implements Store {
     return (rows as AccountRow[]).map(rowToAccount);
   }
 
-  async updateAccount(workspaceId: string, id: string, changes: AccountChanges, updatedAt: string): Promise<ConnectedAccount | undefined> {
+  async updateAccount(workspaceId: string, id: string, changes: AccountChanges, updatedAt: string, onlyIf?: AccountStatus[]): Promise<ConnectedAccount | undefined> {
     const columns = { ...changeColumns(changes, bool), updated_at: updatedAt };
     const set = Object.keys(columns).map((c) => `${c} = ?`).join(", ");
-    this.db.prepare(`UPDATE connected_accounts SET ${set} WHERE workspace_id = ? AND id = ?`).run(...Object.values(columns), workspaceId, id);
-    return this.getAccount(workspaceId, id);
+    const statusIn = onlyIf ? ` AND status IN (${onlyIf.map(() => "?").join(", ")})` : "";
+    const row = this.db
+      .prepare(`UPDATE connected_accounts SET ${set} WHERE workspace_id = ? AND id = ?${statusIn} RETURNING *`)
+      .get(...Object.values(columns), workspaceId, id, ...(onlyIf ?? [])) as AccountRow | undefined;
+    return row && rowToAccount(row);
   }
 
   async replaceActiveCredentials(id: string, credentials: SealedRecord, updatedAt: string): Promise<boolean> {
@@ -86,20 +89,23 @@ export class SqliteStore implements Store {
     this.db.prepare("INSERT INTO vault_key (singleton, key_id) VALUES (1, ?) ON CONFLICT DO NOTHING").run(keyId);
   }
 
-  async resealCredentials(newKeyId: string, reseal: (account: ConnectedAccount) => SealedRecord): Promise<number> {
-    const update = this.db.prepare("UPDATE connected_accounts SET credentials_key_id = ?, credentials_sealed = ? WHERE id = ?");
-    const count = this.db.transaction(() => {
+  async resealCredentials(newKeyId: string, reseal: (id: string, sealed: SealedRecord) => SealedRecord): Promise<ResealReport> {
+    const report = this.db.transaction(() => {
+      const outcome: ResealReport = { resealed: 0, failed: [] };
       const rows = this.db.prepare("SELECT * FROM connected_accounts WHERE credentials_sealed IS NOT NULL").all() as AccountRow[];
-      for (const account of rows.map(rowToAccount)) {
-        const columns = changeColumns({ credentials: reseal(account) }, bool);
-        update.run(columns.credentials_key_id, columns.credentials_sealed, account.id);
+      for (const row of rows) {
+        const { id, columns, failed } = resealRow(row, reseal);
+        const set = Object.keys(columns).map((c) => `${c} = ?`).join(", ");
+        this.db.prepare(`UPDATE connected_accounts SET ${set} WHERE id = ?`).run(...Object.values(columns), id);
+        if (failed === undefined) outcome.resealed++;
+        else outcome.failed.push({ id, reason: failed });
       }
       this.db.prepare("INSERT INTO vault_key (singleton, key_id) VALUES (1, ?) ON CONFLICT (singleton) DO UPDATE SET key_id = excluded.key_id").run(newKeyId);
-      return rows.length;
+      return outcome;
     })();
     // The WAL still holds the old pages until a checkpoint: fold it in now, so no copy under the old key is left.
     this.db.pragma("wal_checkpoint(TRUNCATE)");
-    return count;
+    return report;
   }
 
   async insertOAuthState(state: OAuthState): Promise<void> {

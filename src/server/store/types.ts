@@ -7,8 +7,12 @@ export interface Workspace {
   created_at: string;
 }
 
-/** pending: an OAuth account waiting for its user to authorize (or to choose which upstream account to act on). */
-export type AccountStatus = "pending" | "active" | "revoked";
+/**
+ * pending: an OAuth account waiting for its user to authorize (or to choose which upstream account to act on);
+ * needs_reauth: the upstream refused its credentials (401, invalid_grant), or they could not be read: nothing is sent
+ * for it until it is reconnected (new credentials, or the OAuth flow again).
+ */
+export type AccountStatus = "pending" | "active" | "needs_reauth" | "revoked";
 
 export interface ConnectedAccount {
   id: string;
@@ -41,6 +45,8 @@ export interface AuditRow {
   action: string;
   /** "ok", or the error code the call ended with (E_SCOPE, E_AUTH, ...). */
   outcome: string;
+  /** For E_AUTH, why the credentials were refused (invalid, revoked, ...); else null. */
+  reason: string | null;
   upstream_status: number | null;
   duration_ms: number;
   cost: number | null;
@@ -78,6 +84,11 @@ export interface McpToken {
   created_at: string;
 }
 
+export interface ResealReport {
+  resealed: number;
+  failed: { id: string; reason: string }[];
+}
+
 export type AccountChanges = Partial<Pick<ConnectedAccount, "name" | "scopes" | "read_only" | "auth_variant" | "credentials" | "status">>;
 
 export interface Store {
@@ -89,8 +100,11 @@ export interface Store {
   /** Only within the workspace: another workspace's id is simply not found. */
   getAccount(workspaceId: string, id: string): Promise<ConnectedAccount | undefined>;
   listAccounts(workspaceId: string, filter: { user_id?: string }): Promise<ConnectedAccount[]>;
-  /** Undefined when there is no such account in the workspace. */
-  updateAccount(workspaceId: string, id: string, changes: AccountChanges, updatedAt: string): Promise<ConnectedAccount | undefined>;
+  /**
+   * Undefined when there is no such account in the workspace, or (compare-and-set) when `onlyIf` is given and the
+   * account's status is none of those at the moment of the write.
+   */
+  updateAccount(workspaceId: string, id: string, changes: AccountChanges, updatedAt: string, onlyIf?: AccountStatus[]): Promise<ConnectedAccount | undefined>;
   /** Writes credentials back only while the account is active, so a late token refresh cannot undo a revocation. */
   replaceActiveCredentials(id: string, credentials: SealedRecord, updatedAt: string): Promise<boolean>;
   /** The ids of the keys that sealed the stored credentials. */
@@ -99,8 +113,12 @@ export interface Store {
   vaultKeyId(): Promise<string | undefined>;
   /** Records the key unless one is recorded already (replicas starting together agree on the first). */
   recordVaultKeyId(keyId: string): Promise<void>;
-  /** In one transaction: reseals every stored credential and records the new key's id. Returns how many were resealed. */
-  resealCredentials(newKeyId: string, reseal: (account: ConnectedAccount) => SealedRecord): Promise<number>;
+  /**
+   * In one transaction: reseals every stored credential `reseal` can open and records the new key's id. A record it
+   * cannot open (reseal throws, or the row's sealed form is unreadable) is cleared and its account set to needs_reauth,
+   * so no record is left under a key the store no longer names; each is reported with its id and the reason.
+   */
+  resealCredentials(newKeyId: string, reseal: (id: string, sealed: SealedRecord) => SealedRecord): Promise<ResealReport>;
   insertOAuthState(state: OAuthState): Promise<void>;
   /** Deletes and returns the state: a second take of the same hash finds nothing. */
   takeOAuthState(stateHash: string): Promise<OAuthState | undefined>;

@@ -1,0 +1,36 @@
+/**
+ * Parsers for the CLI's numeric flags: a value a flag cannot take is refused before anything runs, naming the flag
+ * and what it takes (commander prints "option '--limit <n>' argument 'abc' is invalid. ..."), with the validation
+ * exit code.
+ */
+import { InvalidArgumentError } from "commander";
+import { exitCodeFor } from "./exit.js";
+
+function refuse(what: string, text: string): InvalidArgumentError {
+  const error = new InvalidArgumentError(`It takes ${what} (got "${text}").`);
+  (error as { exitCode: number }).exitCode = exitCodeFor({ code: "E_VALIDATION" });
+  return error;
+}
+
+/** A whole number from `min` on (--limit, --port). */
+export const wholeNumber =
+  (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  (text: string): number => {
+    const value = Number(text);
+    if (!/^\s*\d+\s*$/.test(text) || value < min || value > max) throw refuse(`a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : " on"}`, text);
+    return value;
+  };
+
+/** An amount of money, 0 or more (--budget). */
+export function amount(text: string): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value) || value < 0) throw refuse("an amount of money, 0 or more, such as 0.5", text);
+  return value;
+}
+
+/** A positive number (of seconds, of days). */
+export function positive(text: string): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value) || value <= 0) throw refuse("a positive number", text);
+  return value;
+}
