@@ -83,8 +83,9 @@ export async function postgresBackend(): Promise<Backend> {
     dump: () =>
       withClient(async (client) => {
         const parts: string[] = [];
-        for (const table of ["workspaces", "connected_accounts", "audit_log", "mcp_tokens"])
-          parts.push(JSON.stringify((await client.query(`SELECT * FROM ${schema}.${table}`)).rows));
+        // Every table of the schema: the store's and the replica coordinator's.
+        const tables = await client.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = $1", [schema]);
+        for (const { table_name } of tables.rows) parts.push(JSON.stringify((await client.query(`SELECT * FROM ${schema}."${table_name}"`)).rows));
         return parts.join("\n");
       }),
     cleanup: async () => {
