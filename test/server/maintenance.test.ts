@@ -96,6 +96,43 @@ describe.each(backends)("store maintenance on $name", (backend) => {
     });
   });
 
+  describe("master key rotation with a damaged record", () => {
+    it("reseals every other record, reports the damaged one (id, reason), sets it to needs_reauth and exits 1", async () => {
+      // A store of its own: the other rotations already moved the shared one to their keys.
+      const fresh = backend.name === "sqlite" ? sqliteBackend() : await postgresBackend();
+      const oldKey = newMasterKey();
+      const newKey = newMasterKey();
+      const h = await startHarness(fresh, { masterKey: oldKey });
+      const ws = await createWorkspace(h.call, "Damaged");
+      const ids: string[] = [];
+      for (const user of ["carol", "dan", "erin"])
+        ids.push((await h.call("POST", CONNECTORS, ws.token, { connector_type: "harvest", name: "H", user_id: user, credentials: pat })).body.id);
+      const damaged = (await h.store.getAccount(ws.id, ids[1]!))!;
+      const tampered = { ...damaged.credentials!, ciphertext: Buffer.from("not what was sealed").toString("base64") };
+      await h.store.updateAccount(ws.id, damaged.id, { credentials: tampered }, new Date().toISOString());
+      await h.close();
+
+      const env = { ...process.env, CONNECTORS_MASTER_KEY: keyText(oldKey), CONNECTORS_NEW_MASTER_KEY: keyText(newKey) };
+      const failure = await promisify(execFile)(process.execPath, ["dist/cli/main.js", "admin", "rotate-key", "--database", fresh.database], { env }).then(
+        () => undefined,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failure?.code).toBe(1);
+      expect(failure?.stderr).toMatch(new RegExp(`1 record\\(s\\) could not be opened[\\s\\S]*${damaged.id}: .*integrity check`));
+      expect(failure?.stderr).toMatch(/Resealed \d+ credential record/);
+
+      const after = await startHarness(fresh, { masterKey: newKey });
+      try {
+        expect((await after.call("GET", `${CONNECTORS}/${damaged.id}`, ws.token)).body.status).toBe("needs_reauth");
+        for (const id of [ids[0]!, ids[2]!]) expect((await after.call("POST", `${CONNECTORS}/${id}/execute`, ws.token, { entity: "users", action: "me" })).status).toBe(200);
+        expect((await after.call("PATCH", `${CONNECTORS}/${damaged.id}`, ws.token, { credentials: pat })).body.status).toBe("active");
+      } finally {
+        await after.close();
+        await fresh.cleanup();
+      }
+    });
+  });
+
   describe("audit pruning", () => {
     it("deletes rows older than the retention at start, keeping the rest", async () => {
       const now = new Date("2026-07-01T00:00:00Z");
