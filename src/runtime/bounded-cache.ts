@@ -55,8 +55,10 @@ export class BoundedCache<K, V> {
   /** Drops idle-expired entries, then the least recently used idle ones until within `max`. */
   private prune(now: number): void {
     this.sweptAt = now;
+    // A bounded look from the oldest end: when many entries are busy at once, a set stays cheap (they go later).
+    let looks = 100 + Math.max(0, this.entries.size - this.options.max);
     for (const [key, entry] of this.entries) {
-      if (this.entries.size <= this.options.max && now - entry.usedAt <= this.options.idleMs) break;
+      if (looks-- <= 0 || (this.entries.size <= this.options.max && now - entry.usedAt <= this.options.idleMs)) break;
       if (!this.isBusy(entry.value)) this.entries.delete(key);
     }
   }
