@@ -44,7 +44,7 @@ export const openApiDocument = {
           auth_variant: { type: "string" },
           scopes: { type: ["array", "null"], items: { type: "string" } },
           read_only: { type: "boolean" },
-          status: { enum: ["pending", "active", "revoked"] },
+          status: { enum: ["pending", "active", "needs_reauth", "revoked"], description: "needs_reauth: the upstream refused its credentials; reconnect it (PATCH credentials, or the OAuth flow)" },
           created_at: { type: "string" },
           updated_at: { type: "string" },
           allowed: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, description: "entity -> actions the scope allows" },
@@ -72,7 +72,8 @@ export const openApiDocument = {
           connector_type: { type: "string" },
           entity: { type: "string" },
           action: { type: "string" },
-          outcome: { type: "string", description: "ok, or the error code" },
+          outcome: { type: "string", description: "ok, or the error code (E_TIMEOUT past the server's deadline, E_CANCELLED when the client left)" },
+          reason: { type: ["string", "null"], description: "For E_AUTH: why the credentials were refused (invalid, revoked, ...)" },
           upstream_status: { type: ["integer", "null"] },
           duration_ms: { type: "integer" },
           cost: { type: ["number", "null"] },
@@ -133,7 +134,7 @@ export const openApiDocument = {
     "/api/v1/integrations/connectors/{id}/execute": {
       parameters: [idParam],
       post: {
-        summary: "Run one action with this account's credentials",
+        summary: "Run one action with this account's credentials, within the server's deadline (--execute-timeout); one audit row per request",
         security: secured,
         requestBody: json({
           type: "object",
