@@ -30,8 +30,7 @@ const FINAL_CODE: Record<Fault, string> = {
 const RETRIES = 3;
 
 function inject(fault: Fault, res: ServerResponse): void {
-  const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-    res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+  const json = (status: number, body: unknown, headers: Record<string, string> = {}) => void res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
   switch (fault) {
     case "429-retry-after":
       return json(429, { message: "slow down" }, { "retry-after": "0" });
@@ -89,7 +88,7 @@ describe("upstream faults", () => {
     connect("harvest", { baseUrl: url, credentials: { token: "t", account_id: "1" }, timeout: 150, retries: RETRIES, backoff: { baseMs: 1, maxMs: 4 }, maxRetryAfter: 5, rateLimit: false });
   const read = () => harvest().execute("users", "me");
   const write = () => harvest().execute("time_entries", "create", { project_id: 1, task_id: 2, spent_date: "2026-06-01", hours: 1 });
-  const run = async (faults: Fault[], call: () => Promise<unknown>) => {
+  const run = async (faults: Fault[], call: () => Promise<unknown>): Promise<{ result?: unknown; error?: unknown; sent: number }> => {
     plan = [...faults];
     requests = [];
     const outcome = await call().then(

@@ -54,7 +54,7 @@ describe.each(backends)("isolation and canaries on $name", (backend) => {
     upstream = await startTenantUpstream();
     const env = childEnv(upstream.baseUrl);
     serve = await startServe(backend.database, env);
-    const workspaces = [];
+    const workspaces: { id: string; token: string }[] = [];
     for (let w = 1; w <= SCALE.workspaces; w++) workspaces.push((await api("POST", "/api/v1/workspaces", ADMIN_TOKEN, { name: `Tenant ${w}` })).body);
     const perWorkspace = SCALE.users / SCALE.workspaces;
     await inPool(Array.from({ length: SCALE.users }, (_, i) => i), 20, async (i) => {
@@ -152,7 +152,7 @@ describe.each(backends)("isolation and canaries on $name", (backend) => {
     let text = "";
     let cursor: string | null = "";
     while (cursor !== null) {
-      const response = await fetch(`${serve.url}/api/v1/audit?format=ndjson&limit=1000${cursor ? `&cursor=${cursor}` : ""}`, { headers: { Authorization: `Bearer ${token}` } });
+      const response: Response = await fetch(`${serve.url}/api/v1/audit?format=ndjson&limit=1000${cursor ? `&cursor=${cursor}` : ""}`, { headers: { Authorization: `Bearer ${token}` } });
       text += await response.text();
       cursor = response.headers.get("x-next-cursor");
     }
