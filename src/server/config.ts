@@ -3,7 +3,6 @@ import { configDir, loadMasterKey, MASTER_KEY_VARIABLE } from "../credentials/ma
 import type { MasterKey } from "../credentials/cipher.js";
 import type { ConnectOptions } from "../runtime/connector.js";
 import type { Coordinator } from "../runtime/coordination.js";
-import type { RequestWindows } from "./rate-limit.js";
 
 /** What the operator (never a stored account or a caller) may set about where and how a connector's calls go. */
 export type UpstreamOptions = Pick<ConnectOptions, "baseUrl" | "hosts" | "tokenUrl" | "timeout" | "retries" | "rateLimit" | "dispatcher">;
@@ -37,6 +36,11 @@ export interface ServerConfig {
   coordinator?: Coordinator;
   /** Counts each workspace's requests across replicas (the PostgreSQL coordinator); default: in this process. */
   requestWindows?: RequestWindows;
+}
+
+/** Counts requests per key in fixed windows; `hit` counts one and says how many the key's current window holds. */
+export interface RequestWindows {
+  hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }>;
 }
 
 export class ConfigError extends Error {

@@ -5,14 +5,10 @@
 import type { MiddlewareHandler } from "hono";
 import { ApiError } from "./errors.js";
 import type { AppEnv } from "./app-env.js";
+import type { RequestWindows } from "./config.js";
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 6000;
 const WINDOW_MS = 60_000;
-
-/** Counts requests per key in fixed windows; `hit` counts one and says how many the key's current window holds. */
-export interface RequestWindows {
-  hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }>;
-}
 
 /** This process's own count: enough for one server. */
 export function localRequestWindows(): RequestWindows {

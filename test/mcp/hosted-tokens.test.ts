@@ -215,9 +215,9 @@ describe.each(backends)("MCP tokens on $name", (backend) => {
       const rows = (await h.call("GET", `/api/v1/audit?connector_id=${accounts.dave}&since=${since}`, a.token)).body.data;
       const shape = ({ id: _id, time: _time, duration_ms: _duration, ...row }: Record<string, unknown>) => row;
       expect(rows.map(shape)).toEqual([
-        { workspace_id: a.id, user_id: "dave", connector_id: accounts.dave, connector_type: "harvest", entity: "projects", action: "list", outcome: "ok", upstream_status: 200, cost: null, params },
-        { workspace_id: a.id, user_id: "dave", connector_id: accounts.dave, connector_type: "harvest", entity: "projects", action: "list", outcome: "ok", upstream_status: 200, cost: null, params },
-        { workspace_id: a.id, user_id: "dave", connector_id: accounts.dave, connector_type: "harvest", entity: "time_entries", action: "list", outcome: "E_SCOPE", upstream_status: null, cost: null, params: {} },
+        { workspace_id: a.id, user_id: "dave", connector_id: accounts.dave, connector_type: "harvest", entity: "projects", action: "list", outcome: "ok", reason: null, upstream_status: 200, cost: null, params },
+        { workspace_id: a.id, user_id: "dave", connector_id: accounts.dave, connector_type: "harvest", entity: "projects", action: "list", outcome: "ok", reason: null, upstream_status: 200, cost: null, params },
+        { workspace_id: a.id, user_id: "dave", connector_id: accounts.dave, connector_type: "harvest", entity: "time_entries", action: "list", outcome: "E_SCOPE", reason: null, upstream_status: null, cost: null, params: {} },
       ]);
       await client.close();
     });

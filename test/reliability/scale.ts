@@ -10,7 +10,7 @@ export const SOAK = process.env.RELIABILITY_SCALE === "soak";
 
 export const SCALE = SOAK
   ? { users: 200, workspaces: 2, apiCallsPerUser: 20, mcpUsers: 200, mcpCallsPerUser: 20, fuzzRuns: 2000, hostedFuzzRuns: 600, crashCalls: 600, inFlight: 400, faultRounds: 20 }
-  : { users: 200, workspaces: 2, apiCallsPerUser: 2, mcpUsers: 40, mcpCallsPerUser: 2, fuzzRuns: 150, hostedFuzzRuns: 80, crashCalls: 80, inFlight: 100, faultRounds: 2 };
+  : { users: 200, workspaces: 2, apiCallsPerUser: 2, mcpUsers: 20, mcpCallsPerUser: 2, fuzzRuns: 150, hostedFuzzRuns: 80, crashCalls: 80, inFlight: 100, faultRounds: 2 };
 
 const FIGURES = join(tmpdir(), `agent-connectors-reliability-${SOAK ? "soak" : "test"}.json`);
 

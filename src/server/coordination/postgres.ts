@@ -7,7 +7,7 @@
 import pg from "pg";
 import { inTransaction } from "../pg-transaction.js";
 import type { Coordinator, RateWindow } from "../../runtime/coordination.js";
-import type { RequestWindows } from "../rate-limit.js";
+import type { RequestWindows } from "../config.js";
 import type { RateLimit } from "../../runtime/coordination.js";
 import { sleep } from "../../runtime/wait.js";
 
