@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor, type CursorTarget } from "./cursor.js";
 import { describeConnector, type ConnectorDescription } from "./describe.js";
 import { resolveEndpoints, type Endpoints } from "./endpoints.js";
 import { parseFields, projectRecord } from "./fields.js";
-import { checkNames, checkParamsLimits } from "./limits.js";
+import { checkCallInput as checkInput, checkParamsLimits } from "./limits.js";
 import { checkRecordFields } from "./record-fields.js";
 import { checkConnectOptions, checkExecuteOptions } from "./options.js";
 import { nextPageFor, pageTotals, positionWithin, type Page, type Position } from "./pagination.js";
@@ -352,12 +352,6 @@ function withPageSize(plan: ActionPlan, params: object, pageSize: number | undef
   const given = params as Record<string, unknown>;
   if (pageSize === undefined || !sizeParam || typeof params !== "object" || params === null || Array.isArray(params) || given[sizeParam] !== undefined) return params;
   return { ...params, [sizeParam]: pageSize };
-}
-
-/** The limits every call meets first, before a name is looked up or anything is read or sent (see limits.ts). */
-function checkInput(entity: unknown, action: unknown, params: unknown): void {
-  checkNames(entity, action);
-  checkParamsLimits(params);
 }
 
 /** A Connector for a bundled connector by name, or a manifest object you loaded yourself. */

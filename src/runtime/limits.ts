@@ -36,6 +36,12 @@ export function checkNames(entity: unknown, action: unknown): void {
   if (issues.length) throw new ValidationError(`invalid ${issues.map((i) => i.param).join(" and ")}; nothing was sent`, issues.map((i) => ({ param: i.param, message: i.problem! })));
 }
 
+/** What every call meets first, before a name is looked up or anything is read or sent. */
+export function checkCallInput(entity: unknown, action: unknown, params: unknown): void {
+  checkNames(entity, action);
+  checkParamsLimits(params);
+}
+
 /** Params within the limits: JSON values only, at most `depth` levels, `bytes` in all, no string over `stringLength`. */
 export function checkParamsLimits(params: unknown): void {
   const problem = paramsProblem(params);
