@@ -64,7 +64,7 @@ export async function exchangeAuthorizationCode(
   oauthVariant(manifest, variant);
   const endpoints = await resolveEndpoints(manifest, { ...options, credentials: {} });
   return exchangeCode(
-    { connector: manifest.name, tokenUrl: endpoints.tokenUrls[variant]!, userAgent: endpoints.headers["User-Agent"], http: { dispatcher: options.dispatcher, timeoutMs: options.timeout ?? 30_000 } },
+    { connector: manifest.name, tokenUrl: endpoints.tokenUrls[variant]!, userAgent: endpoints.headers["User-Agent"], http: { dispatcher: endpoints.dispatcher, timeoutMs: options.timeout ?? 30_000 } },
     grant,
   );
 }

@@ -266,7 +266,7 @@ export class Connector<M extends ActionMap = UntypedActions> {
 
   private async prepare(plan: ActionPlan, endpoints: Endpoints, options: ExecuteOptions): Promise<Call> {
     const send: SendOptions = {
-      dispatcher: this.options.dispatcher,
+      dispatcher: endpoints.dispatcher,
       timeoutMs: this.options.timeout ?? 30_000,
       retries: this.options.retries ?? 3,
       backoffBaseMs: this.options.backoff?.baseMs ?? 250,

@@ -1,4 +1,5 @@
 /** Where a connection sends requests and whose credentials it uses: options, then CONNECTORS_<NAME>_* env, then the manifest. */
+import type { Dispatcher } from "undici";
 import { envCredentialStore, staticCredentialStore } from "../credentials/env.js";
 import type { CredentialRecord, CredentialStore } from "../credentials/types.js";
 import { ValidationError } from "../errors.js";
@@ -21,6 +22,8 @@ export interface Endpoints {
   concurrency: false | number | undefined;
   coordinator?: Coordinator;
   accountKey?: string;
+  /** Sends every request of the connection (the caller's, or the in-process sandbox's). */
+  dispatcher?: Dispatcher;
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
@@ -37,20 +40,25 @@ export async function resolveEndpoints(manifest: Manifest, options: ConnectOptio
   const hosts: Record<string, string> = {};
   for (const [host, url] of Object.entries(manifest.hosts ?? {}))
     hosts[host] = trimSlash(options.hosts?.[host] ?? fromEnv(`${host.toUpperCase()}_BASE_URL`) ?? url);
-  const tokenUrls: Record<string, string> = {};
-  for (const [name, variant] of Object.entries(manifest.auth))
-    if (variant.token_url) tokenUrls[name] = options.tokenUrl ?? fromEnv("TOKEN_URL") ?? variant.token_url;
   return {
     baseUrl: trimSlash(options.baseUrl ?? fromEnv("BASE_URL") ?? manifest.base_url),
     hosts,
-    tokenUrls,
+    tokenUrls: tokenUrlsOf(manifest, options.tokenUrl ?? fromEnv("TOKEN_URL")),
     store: credentialStoreFor(manifest, options),
     rateLimit: options.rateLimit ?? envRateLimit(prefix, fromEnv("RATE_LIMIT")) ?? (env.CONNECTORS_RATE_LIMIT === "off" ? false : undefined),
     headers: { ...manifest.headers },
     concurrency: options.concurrency,
     coordinator: options.coordinator,
     accountKey: options.accountKey,
+    dispatcher: options.dispatcher,
   };
+}
+
+/** Token endpoint per OAuth variant: `override` for all of them, else each variant's own. */
+function tokenUrlsOf(manifest: Manifest, override: string | undefined): Record<string, string> {
+  const tokenUrls: Record<string, string> = {};
+  for (const [name, variant] of Object.entries(manifest.auth)) if (variant.token_url) tokenUrls[name] = override ?? variant.token_url;
+  return tokenUrls;
 }
 
 /** CONNECTORS_<NAME>_RATE_LIMIT=REQUESTS/SECONDS (e.g. 100/15): this pacing for every group of that connector. */
@@ -62,21 +70,23 @@ function envRateLimit(prefix: string, text: string | undefined): RateLimit | und
   return { requests: requests!, perSeconds: perSeconds! };
 }
 
-/** The embedded sandbox, started once per process on loopback, with its fixed credentials. */
+/**
+ * The in-process sandbox (src/sandbox): its handlers answer on the manifest's own URLs, so those are used whatever
+ * the options or environment say, with its fixed credentials unless others are given.
+ */
 async function sandboxEndpoints(manifest: Manifest, options: ConnectOptions): Promise<Endpoints> {
-  const { sharedSandbox } = await import("../sandbox/shared.js");
-  const sandbox = await sharedSandbox();
-  const info = sandbox.connectors[manifest.name];
-  if (!info) throw new ValidationError(`no sandbox simulates ${manifest.name}; sandboxes exist for: ${Object.keys(sandbox.connectors).join(", ")}`);
+  const { sharedSandbox, sandboxNames } = await import("../sandbox/shared.js");
+  const sandbox = sharedSandbox(manifest.name);
+  if (!sandbox) throw new ValidationError(`no sandbox simulates ${manifest.name}; sandboxes exist for: ${sandboxNames().join(", ")}`);
   const [variant] = Object.keys(manifest.auth);
-  return resolveEndpoints(manifest, {
+  const endpoints = await resolveEndpoints(manifest, {
     ...options,
     sandbox: false,
-    baseUrl: info.baseUrl,
-    hosts: info.hosts,
-    tokenUrl: info.tokenUrl,
-    credentials: options.credentials ?? info.credentials[variant!],
+    baseUrl: manifest.base_url,
+    hosts: { ...manifest.hosts },
+    credentials: options.credentials ?? sandbox.credentials[variant!],
   });
+  return { ...endpoints, tokenUrls: tokenUrlsOf(manifest, undefined), dispatcher: sandbox.dispatcher };
 }
 
 /** The credential store a connection reads: the record or store it was given, else the environment; never a mix. */

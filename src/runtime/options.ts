@@ -26,6 +26,8 @@ export function checkConnectOptions(options: ConnectOptions): void {
   if (options.concurrency !== undefined && options.concurrency !== false && !wholeAtLeast(options.concurrency, 1))
     bad("concurrency", "must be a whole number, 1 or more, or false");
   for (const flag of ["preflight", "sandbox", "readOnly"] as const) if (!optionalBoolean(options[flag])) bad(flag, "must be true or false");
+  if (options.sandbox && options.dispatcher)
+    bad("dispatcher", "cannot be combined with sandbox: true; to mix your own handlers with a sandbox's, pass mockDispatcher([...yours, ...sandboxHandlers(name)]) from agent-connectors/testing");
   if (issues.length > 0) throw new ValidationError("invalid connect() options", issues);
 }
 

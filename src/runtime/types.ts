@@ -12,7 +12,7 @@ export interface ConnectOptions extends Scope {
   onCredentialsChange?: (record: CredentialRecord) => void;
   /** Named account in the credential store: default, work, ... */
   account?: string;
-  /** undici Dispatcher for every request (a MockAgent in tests, a ProxyAgent behind a proxy). */
+  /** undici Dispatcher for every request (mockDispatcher(handlers) in tests, a ProxyAgent behind a proxy). */
   dispatcher?: Dispatcher;
   /** API base URL; also CONNECTORS_<NAME>_BASE_URL. */
   baseUrl?: string;
@@ -43,7 +43,7 @@ export interface ConnectOptions extends Scope {
   accountKey?: string;
   /** Before costly calls, check the account's balance covers the estimate (see ExecuteOptions.preflight). */
   preflight?: boolean;
-  /** Run against the embedded sandbox with its fixed credentials (no account needed). */
+  /** Answer from the embedded sandbox, inside the process, with its fixed credentials (no account, no network). */
   sandbox?: boolean;
   /** Where to find manifests other than the bundled ones. */
   connectorsDir?: string;

@@ -1,13 +1,13 @@
 /**
- * The round trip every simulated host shares: read the request, record it, run the host's handler,
- * and write its JSON reply (or the ReplyError it threw) with an X-Request-Id.
+ * The round trip every simulated host shares, as msw resolvers: read the request, record it, run the host's
+ * handler, and answer its JSON reply (or the ReplyError it threw) with an X-Request-Id.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { headerRecord, newRequestId, readBody, sendJson } from "./http.js";
+import { http, type DefaultBodyType, type HttpHandler, type HttpResponseResolver, type PathParams } from "msw";
+import { headerRecord, jsonResponse, newRequestId } from "./http.js";
 
 export interface Exchange {
   method: string;
-  /** Path below the host's mount point, e.g. "/time_entries". */
+  /** Path below the host's base URL, e.g. "/time_entries". */
   path: string;
   query: Record<string, string>;
   headers: Record<string, string>;
@@ -35,31 +35,52 @@ export class ReplyError extends Error {
   }
 }
 
-export async function serve(
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-  record: (exchange: Exchange) => void,
-  handle: (exchange: Exchange) => Reply | Promise<Reply>,
-): Promise<void> {
-  const url = new URL(req.url ?? "/", "http://sandbox");
-  const exchange: Exchange = {
-    method: req.method ?? "GET",
-    path,
+/** Runs a host's handler for one request; its params are the route's path parameters. */
+export type Handle = (exchange: Exchange, params: Record<string, string>) => Reply | Promise<Reply>;
+
+export type Recorder = (exchange: Exchange) => void;
+
+const textParams = (params: PathParams): Record<string, string> =>
+  Object.fromEntries(Object.entries(params).map(([name, value]) => [name, Array.isArray(value) ? value.join("/") : String(value)]));
+
+async function exchangeOf(request: Request, basePath: string): Promise<Exchange> {
+  const url = new URL(request.url);
+  return {
+    method: request.method,
+    path: url.pathname.slice(basePath.length) || "/",
     query: Object.fromEntries(url.searchParams),
-    headers: headerRecord(req),
-    rawBody: await readBody(req),
+    headers: headerRecord(request.headers),
+    rawBody: await request.text(),
     requestId: newRequestId(),
   };
-  record(exchange);
-  let reply: Reply;
-  try {
-    reply = await handle(exchange);
-  } catch (error) {
-    if (!(error instanceof ReplyError)) throw error;
-    reply = { status: error.status, body: error.body, headers: error.headers };
-  }
-  sendJson(res, reply.status, reply.body, { ...reply.headers, "X-Request-Id": exchange.requestId });
+}
+
+/** An msw resolver for a host whose real base URL is `base` (Exchange.path is the part below it). */
+export function resolver(base: string, record: Recorder, handle: Handle): HttpResponseResolver<PathParams, DefaultBodyType, undefined> {
+  const basePath = new URL(base).pathname.replace(/\/+$/, "");
+  return async ({ request, params }) => {
+    const exchange = await exchangeOf(request, basePath);
+    record(exchange);
+    let reply: Reply;
+    try {
+      reply = await handle(exchange, textParams(params));
+    } catch (error) {
+      if (!(error instanceof ReplyError)) throw error;
+      reply = { status: error.status, body: error.body, headers: error.headers };
+    }
+    return jsonResponse(reply.status, reply.body, { ...reply.headers, "X-Request-Id": exchange.requestId });
+  };
+}
+
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** A simulated host at its real base URL: msw handlers for its routes, and one for every other path below it. */
+export function simulatedHost(base: string, record: Recorder) {
+  return {
+    route: (method: Method, pattern: string, handle: Handle): HttpHandler =>
+      http[method.toLowerCase() as Lowercase<Method>](base + pattern, resolver(base, record, handle)),
+    otherPaths: (handle: Handle): HttpHandler => http.all(`${base}/*`, resolver(base, record, handle)),
+  };
 }
 
 /** What tests can inspect about a request a client sent to one of an API's hosts. */

@@ -1,6 +1,5 @@
-/** Small HTTP helpers shared by the simulated APIs: JSON replies, bodies, queries, headers. */
+/** Small HTTP helpers shared by the simulated APIs: JSON answers, bodies, headers. */
 import { randomUUID } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
 
 export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
@@ -8,17 +7,13 @@ export function newRequestId(): string {
   return randomUUID().replaceAll("-", "");
 }
 
-/** Writes a JSON reply; an undefined body is sent as an empty body (Harvest answers DELETE that way). */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+/** A JSON answer; an undefined body is an empty body (Harvest answers DELETE that way). */
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   const text = body === undefined ? "" : JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": JSON_CONTENT_TYPE, "Content-Length": String(Buffer.byteLength(text)), ...headers });
-  res.end(text);
-}
-
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return new Response(text === "" ? null : text, {
+    status,
+    headers: { "Content-Type": JSON_CONTENT_TYPE, "Content-Length": String(Buffer.byteLength(text)), ...headers },
+  });
 }
 
 export class InvalidBodyError extends Error {}
@@ -55,12 +50,8 @@ function formToObject(raw: string): Record<string, unknown> {
 }
 
 /** Request headers with lower-case names and repeated values joined. */
-export function headerRecord(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return headers;
+export function headerRecord(headers: Headers): Record<string, string> {
+  return Object.fromEntries(headers);
 }
 
 export function bearerToken(headers: Record<string, string>): string | undefined {

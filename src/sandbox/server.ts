@@ -1,54 +1,42 @@
 /**
- * The sandbox: one loopback HTTP server hosting simulated APIs side by side, each under its own
- * path prefix (a small table), so tests and new users can try every connector without an account.
+ * The sandbox over HTTP: one loopback server serving every simulated API's msw handlers side by side, each
+ * host under its own path prefix, with its state kept while it runs (for the CLI, MCP clients, other languages).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createHarvestSandbox, harvestConnectorInfo, type HarvestSandbox, type HarvestSandboxOptions } from "./harvest/index.js";
-import { createHarvestApiSandbox, harvestApiConnectorInfo, type HarvestApiSandbox, type HarvestApiSandboxOptions } from "./harvestapi/index.js";
-import { newRequestId, sendJson } from "./http.js";
-import type { SandboxConnectorInfo, SandboxMount } from "./types.js";
+import { findManifest } from "../manifest/registry.js";
+import { jsonResponse } from "./http.js";
+import { Layout, serveRequest } from "./loopback.js";
+import { createSandbox, sandboxCredentials, sandboxDefinition, sandboxNames, type SandboxName, type SandboxOf, type SandboxOptions } from "./registry.js";
+import type { SandboxConnectorInfo } from "./types.js";
 
-export type { SandboxConnectorInfo, SandboxMount } from "./types.js";
+export type { SandboxConnectorInfo } from "./types.js";
 export type { HarvestSandbox, HarvestSandboxOptions } from "./harvest/index.js";
 export type { HarvestApiSandbox, HarvestApiSandboxOptions } from "./harvestapi/index.js";
 
-export interface SandboxOptions {
+export type SandboxServerOptions = {
   /** Default 0: a free port. */
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  harvest?: HarvestSandboxOptions;
-  harvestapi?: HarvestApiSandboxOptions;
   /** Let the process exit while the server (and its open connections) is still up. */
   unref?: boolean;
-}
+} & { [N in SandboxName]?: SandboxOptions<N> };
 
-export interface SandboxServer {
+export type SandboxServer = {
   /** e.g. http://127.0.0.1:53124 */
   url: string;
-  /** Per connector name: base URL, hosts, token URL and the fixed credentials. */
+  /** Per connector name: base URL, hosts, token URL on this server and the fixed credentials. */
   connectors: Record<string, SandboxConnectorInfo>;
-  harvest: HarvestSandbox;
-  harvestapi: HarvestApiSandbox;
   close(): Promise<void>;
-}
+} & { [N in SandboxName]: SandboxOf<N> };
 
-/** The mount whose prefix starts the path (at a segment boundary), longest prefix first. */
-function findMount(mounts: readonly SandboxMount[], pathname: string): SandboxMount | undefined {
-  return mounts.find((mount) => pathname === mount.prefix || pathname.startsWith(`${mount.prefix}/`));
-}
-
-function dispatch(mounts: readonly SandboxMount[], url: () => string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const pathname = new URL(req.url ?? "/", "http://sandbox").pathname;
-  const mount = findMount(mounts, pathname);
-  if (!mount) {
-    const known = mounts.map((candidate) => candidate.prefix).join(", ");
-    const body = { status: 404, error: "Not Found", message: `No simulated API is mounted at ${pathname}; prefixes: ${known}` };
-    sendJson(res, 404, body, { "X-Request-Id": newRequestId() });
-    return Promise.resolve();
-  }
-  return mount.handle(req, res, pathname.slice(mount.prefix.length) || "/", url() + mount.prefix);
+/** Where a connector finds its sandbox on this server: the manifest's URLs moved onto it. */
+function connectorInfo(name: string, layout: Layout): SandboxConnectorInfo {
+  const manifest = findManifest(name);
+  const hosts = Object.fromEntries(Object.entries(manifest.hosts ?? {}).map(([host, url]) => [host, layout.toPublic(url)]));
+  const tokenUrl = Object.values(manifest.auth).find((variant) => variant.token_url)?.token_url;
+  return { baseUrl: layout.toPublic(manifest.base_url), hosts, tokenUrl: tokenUrl && layout.toPublic(tokenUrl), credentials: sandboxCredentials(name) };
 }
 
 function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<AddressInfo> {
@@ -61,16 +49,18 @@ function listen(server: ReturnType<typeof createServer>, port: number, host: str
   });
 }
 
-export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxServer> {
+export async function startSandbox(options: SandboxServerOptions = {}): Promise<SandboxServer> {
   const host = options.host ?? "127.0.0.1";
-  const harvest = createHarvestSandbox(options.harvest);
-  const harvestapi = createHarvestApiSandbox(options.harvestapi);
-  const mounts = [...harvest.mounts, ...harvestapi.mounts].sort((a, b) => b.prefix.length - a.prefix.length);
-  let url = "";
+  const names = sandboxNames();
+  const sandboxes = Object.fromEntries(names.map((name) => [name, createSandbox(name, options[name as SandboxName] ?? {})]));
+  const handlers = Object.values(sandboxes).flatMap((sandbox) => sandbox.handlers);
+  const mounts = names.flatMap((name) => Object.entries(sandboxDefinition(name)!.mounts).map(([prefix, url]) => ({ prefix, url })));
+  let layout: Layout | undefined;
   const server = createServer((req, res) => {
-    dispatch(mounts, () => url, req, res).catch((error: unknown) => {
-      if (res.headersSent) res.destroy();
-      else sendJson(res, 500, { status: 500, error: "Internal Server Error", message: String(error) }, { "X-Request-Id": newRequestId() });
+    serveRequest(req, res, handlers, layout!).catch(async (error: unknown) => {
+      if (res.headersSent) return res.destroy();
+      const answer = jsonResponse(500, { status: 500, error: "Internal Server Error", message: String(error) });
+      res.writeHead(500, Object.fromEntries(answer.headers)).end(await answer.text());
     });
   });
   if (options.unref) {
@@ -78,12 +68,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     server.on("connection", (socket) => socket.unref());
   }
   const address = await listen(server, options.port ?? 0, host);
-  url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
+  layout = new Layout(mounts, url);
+  const connectors = Object.fromEntries(names.map((name) => [name, connectorInfo(name, layout!)]));
   return {
+    ...(sandboxes as { [N in SandboxName]: SandboxOf<N> }),
     url,
-    connectors: { harvest: harvestConnectorInfo(url, harvest), harvestapi: harvestApiConnectorInfo(url, harvestapi) },
-    harvest,
-    harvestapi,
+    connectors,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -4,10 +4,11 @@
  * accounts' scopes, revocable at once.
  */
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConnectorsMcpServer } from "../../src/mcp/index.js";
+import { findManifest } from "../../src/manifest/registry.js";
 import { sharedSandbox } from "../../src/sandbox/shared.js";
-import type { SandboxServer } from "../../src/sandbox/server.js";
 import { storeTokenResolver } from "../../src/server/mcp-tokens.js";
 import { hashToken } from "../../src/server/tokens.js";
 import { Vault } from "../../src/server/vault.js";
@@ -28,7 +29,7 @@ describe.each(backends)("MCP tokens on $name", (backend) => {
 
   let h: Harness;
   // The MCP server runs every call against this process's shared sandbox (sandbox: true), with the store's credentials.
-  let sandbox: SandboxServer;
+  const shared = sharedSandbox("harvest")!;
   let mcp: ConnectorsMcpServer;
   let url: string;
   let a: { id: string; token: string };
@@ -47,7 +48,7 @@ describe.each(backends)("MCP tokens on $name", (backend) => {
     expect(response.status, response.text).toBe(201);
     return response.body as { id: string; token: string };
   };
-  const apiRequests = () => sandbox.harvest.stats.requestLog.filter((r) => r.host === "api");
+  const apiRequests = () => shared.sandbox.stats.requestLog.filter((r) => r.host === "api");
   const list = (client: Client, entity: string, params: Record<string, unknown> = {}) =>
     client.callTool({ name: "harvest_execute", arguments: { entity, action: "list", params } });
   const initialize = (headers: Record<string, string>) =>
@@ -59,18 +60,18 @@ describe.each(backends)("MCP tokens on $name", (backend) => {
 
   /** A refresh token of its own for each store's run: the sandbox's fixed one rotates away at its first use in this process. */
   const freshRefreshToken = async (oauth2: Record<string, string>) => {
-    const form = new URLSearchParams({ grant_type: "authorization_code", code: sandbox.harvest.issueAuthorizationCode(), client_id: oauth2.client_id!, client_secret: oauth2.client_secret! });
-    const response = await fetch(sandbox.connectors.harvest!.tokenUrl!, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { refresh_token: string }).refresh_token;
+    const form = new URLSearchParams({ grant_type: "authorization_code", code: shared.sandbox.issueAuthorizationCode(), client_id: oauth2.client_id!, client_secret: oauth2.client_secret! });
+    const tokenUrl = findManifest("harvest").auth.oauth2!.token_url!;
+    const response = await request(tokenUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form.toString(), dispatcher: shared.dispatcher });
+    expect(response.statusCode).toBe(200);
+    return ((await response.body.json()) as { refresh_token: string }).refresh_token;
   };
 
   const resolver = () => storeTokenResolver({ store: h.store, vault: new Vault(h.config.masterKey), config: h.config });
 
   beforeAll(async () => {
     h = await startHarness(backend);
-    sandbox = await sharedSandbox();
-    const { personal_access_token, oauth2 } = sandbox.connectors.harvest!.credentials;
+    const { personal_access_token, oauth2 } = shared.credentials;
     a = await createWorkspace(h.call, "Acme");
     b = await createWorkspace(h.call, "Beta");
     accounts.alice = await connectAccount(a.token, { user_id: "alice", credentials: personal_access_token });
@@ -150,7 +151,7 @@ describe.each(backends)("MCP tokens on $name", (backend) => {
         expect(JSON.parse(text(result)).data).toHaveLength(3);
       }
       const sent = apiRequests().slice(logged);
-      const pat = `Bearer ${sandbox.connectors.harvest!.credentials.personal_access_token!.token}`;
+      const pat = `Bearer ${shared.credentials.personal_access_token!.token}`;
       const fromAlice = sent.filter((r) => r.headers.authorization === pat);
       const fromBob = sent.filter((r) => r.headers.authorization !== pat);
       expect(fromAlice.map((r) => r.query.page).sort()).toEqual(["1", "2", "3", "4", "5"]);

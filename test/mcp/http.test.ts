@@ -3,7 +3,6 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConnectorsMcpServer, readTokenFile } from "../../src/mcp/index.js";
 import { sharedSandbox } from "../../src/sandbox/shared.js";
-import type { SandboxServer } from "../../src/sandbox/server.js";
 import { freePort, httpClient, text } from "./clients.js";
 import { tokenFile } from "./token-files.js";
 
@@ -13,13 +12,13 @@ const TOKEN_B = "user-b-mcp-token-0123456789";
 const TOKEN_C = "user-c-mcp-token-0123456789";
 const C_HARVEST = { token: "user-c-harvest-token", account_id: "7654321" };
 
-let sandbox: SandboxServer;
+// The process's in-process Harvest sandbox, which the server's `sandbox: true` calls are answered from.
+const shared = sharedSandbox("harvest")!;
 let server: ConnectorsMcpServer;
 let url: string;
 
 beforeAll(async () => {
-  sandbox = await sharedSandbox();
-  const { personal_access_token, oauth2 } = sandbox.connectors.harvest!.credentials;
+  const { personal_access_token, oauth2 } = shared.credentials;
   const tokens = readTokenFile(tokenFile({ [TOKEN_A]: { harvest: personal_access_token }, [TOKEN_B]: { harvest: oauth2 }, [TOKEN_C]: { harvest: C_HARVEST } }));
   const port = await freePort();
   server = new ConnectorsMcpServer({ connectors: ["harvest"], sandbox: true });
@@ -76,7 +75,7 @@ describe("progress over HTTP", () => {
 describe("users in parallel", () => {
   it("each call goes out with its own user's credentials, never another's", async () => {
     const [a, b, c] = await Promise.all([TOKEN_A, TOKEN_B, TOKEN_C].map((token) => httpClient(url, token)));
-    const logged = sandbox.harvest.stats.requestLog.length;
+    const logged = shared.sandbox.stats.requestLog.length;
     const list = (client: Client, page: number) =>
       client.callTool({ name: "harvest_execute", arguments: { entity: "time_entries", action: "list", params: { per_page: 3, page } } });
     const pages = [1, 2, 3, 4, 5];
@@ -88,9 +87,9 @@ describe("users in parallel", () => {
       expect(text(result)).toMatch(/^Error E_AUTH: Harvest rejected the credentials/);
     }
 
-    const sent = sandbox.harvest.stats.requestLog.slice(logged).filter((r) => r.host === "api");
+    const sent = shared.sandbox.stats.requestLog.slice(logged).filter((r) => r.host === "api");
     const bearer = (token: string) => `Bearer ${token}`;
-    const fromA = sent.filter((r) => r.headers.authorization === bearer(sandbox.connectors.harvest!.credentials.personal_access_token!.token!));
+    const fromA = sent.filter((r) => r.headers.authorization === bearer(shared.credentials.personal_access_token!.token!));
     const fromC = sent.filter((r) => r.headers.authorization === bearer(C_HARVEST.token));
     const fromB = sent.filter((r) => !fromA.includes(r) && !fromC.includes(r));
     expect(fromA.map((r) => r.query.page).sort()).toEqual(["1", "2", "3", "4", "5"]);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { connect } from "../../src/index.js";
 import { createAjv } from "../../src/manifest/ajv.js";
 import { ConnectorsMcpServer } from "../../src/mcp/index.js";
+import { startSandbox } from "../../src/sandbox/server.js";
 import { sharedSandbox } from "../../src/sandbox/shared.js";
 import { inMemoryClient, text } from "./clients.js";
 
@@ -97,7 +98,7 @@ describe("tools/call", () => {
   });
 
   it("stops walking pages when the client cancels the call", async () => {
-    const stats = (await sharedSandbox()).harvest.stats;
+    const stats = sharedSandbox("harvest")!.sandbox.stats;
     const before = stats.requests;
     const cancel = new AbortController();
     const args = { entity: "time_entries", action: "list", params: { per_page: 10 }, all: true };
@@ -166,7 +167,8 @@ describe("the FastMCP patch", () => {
 
 describe("credentials", () => {
   it("never fall back to the server's environment for a user without credentials for the connector", async () => {
-    const sandbox = await sharedSandbox();
+    // A sandbox over HTTP, where the server's environment points.
+    const sandbox = await startSandbox();
     const info = sandbox.connectors.harvest!;
     vi.stubEnv("CONNECTORS_HARVEST_BASE_URL", info.baseUrl);
     vi.stubEnv("HARVEST_ACCESS_TOKEN", info.credentials.personal_access_token!.token!);
@@ -178,6 +180,7 @@ describe("credentials", () => {
     expect(text(result)).toMatch(/^Error E_AUTH: /);
     expect(sandbox.harvest.stats.requests).toBe(requests);
     await stranger.close();
+    await sandbox.close();
     vi.unstubAllEnvs();
   });
 });

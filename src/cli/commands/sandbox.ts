@@ -1,4 +1,4 @@
-/** `connectors sandbox`: serves the simulated APIs on loopback until interrupted. */
+/** `connectors sandbox`: serves the simulated APIs on loopback until interrupted, keeping their state meanwhile. */
 import { startSandbox } from "../../sandbox/server.js";
 import { envPrefix } from "../../runtime/endpoints.js";
 import { connect } from "../../runtime/connector.js";
@@ -19,7 +19,10 @@ export async function sandbox(options: { port: number; host: string }): Promise<
     }
     lines.push("");
   }
-  lines.push("Then: connectors execute harvest users me", "Library: connect(\"harvest\") reads the same variables; Ctrl-C stops the sandbox.");
+  lines.push(
+    "Then, with those variables set: connectors execute <connector> <entity> <action> (no --sandbox); connect(name) reads them too.",
+    "What you create stays until the sandbox stops (--sandbox on a single call starts from the seed every time); Ctrl-C stops it.",
+  );
   process.stderr.write(`${lines.join("\n")}\n`);
   await new Promise<void>((resolve) => process.once("SIGINT", resolve).once("SIGTERM", resolve));
   await server.close();

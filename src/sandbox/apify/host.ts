@@ -4,7 +4,8 @@
  * array. Runs are billed to the Apify account at the actor's rates, never to the caller of this host's API.
  * (The real endpoint answers 408 after 300 s; sandbox actors finish at once.)
  */
-import type { Exchange } from "../exchange.js";
+import type { HttpHandler } from "msw";
+import { simulatedHost, type Exchange, type Recorder } from "../exchange.js";
 import { bearerToken } from "../http.js";
 import { actorNotFound, invalidInput, pageNotFound, tokenNotValid, type ApifyReply } from "./errors.js";
 
@@ -22,7 +23,8 @@ export interface ApifyHost {
   actors: Record<string, ApifyActor>;
 }
 
-const RUN_SYNC = /^\/acts\/([^/]+)\/run-sync-get-dataset-items$/;
+/** The real host, which the connectors' manifests declare. */
+export const APIFY_URL = "https://api.apify.com/v2";
 
 function parseInput(rawBody: string): Record<string, unknown> {
   if (rawBody.trim() === "") return {};
@@ -36,13 +38,11 @@ function parseInput(rawBody: string): Record<string, unknown> {
   throw new ActorInputError("Input is not valid: the request body must be a JSON object");
 }
 
-export function handleApify(host: ApifyHost, request: Exchange): ApifyReply {
-  const route = RUN_SYNC.exec(request.path);
-  if (request.method !== "POST" || !route) return pageNotFound(request.method, request.path);
+function runActor(host: ApifyHost, request: Exchange, actorId: string): ApifyReply {
   const token = request.query.token ?? bearerToken(request.headers);
   if (token !== host.token) return tokenNotValid(Boolean(token));
   // Apify accepts "username/actor-name" URL-encoded as well as "username~actor-name".
-  const actor = host.actors[decodeURIComponent(route[1]!).replace("/", "~")];
+  const actor = host.actors[actorId.replace("/", "~")];
   if (!actor) return actorNotFound();
   try {
     return { status: 201, body: actor.run(parseInput(request.rawBody)) };
@@ -50,4 +50,13 @@ export function handleApify(host: ApifyHost, request: Exchange): ApifyReply {
     if (error instanceof ActorInputError) return invalidInput(error.message);
     throw error;
   }
+}
+
+/** The run-sync endpoint, then Apify's page-not-found for every other path. */
+export function apifyHandlers(host: ApifyHost, record: Recorder): HttpHandler[] {
+  const apify = simulatedHost(APIFY_URL, record);
+  return [
+    apify.route("POST", "/acts/:actorId/run-sync-get-dataset-items", (exchange, params) => runActor(host, exchange, params.actorId!)),
+    apify.otherPaths((exchange) => pageNotFound(exchange.method, exchange.path)),
+  ];
 }

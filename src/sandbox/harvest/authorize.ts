@@ -4,11 +4,10 @@
  */
 import type { Exchange, Reply } from "../exchange.js";
 import { SANDBOX_CLIENT_ID } from "./credentials.js";
-import { notFound, oauthError } from "./errors.js";
+import { oauthError } from "./errors.js";
 import type { TokenRegistry } from "./tokens.js";
 
-export function handleAuthorize(exchange: Exchange, tokens: TokenRegistry): Reply {
-  if (`${exchange.method} ${exchange.path.replace(/\/$/, "")}` !== "GET /authorize") throw notFound();
+export function authorize(exchange: Exchange, tokens: TokenRegistry): Reply {
   const { client_id, response_type, redirect_uri, state } = exchange.query;
   if (client_id !== SANDBOX_CLIENT_ID) throw oauthError(400, "invalid_client", "Unknown client_id.");
   if (response_type !== "code") throw oauthError(400, "unsupported_response_type", "response_type must be code.");

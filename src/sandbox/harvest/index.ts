@@ -1,17 +1,16 @@
 /**
- * A faithful local Harvest (REST API v2 and its OAuth host) over seeded, deterministic data.
- * Mounted by the sandbox server; tests reach it over loopback with the fixed sandbox credentials.
+ * A faithful local Harvest (REST API v2 and its OAuth host) over seeded, deterministic data, as msw request
+ * handlers on the real hosts: in the process, over loopback, or in a user's own tests.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { logRequest, loggedRequest, serve, type Exchange, type LoggedRequest } from "../exchange.js";
+import type { HttpHandler } from "msw";
+import { logRequest, loggedRequest, type Exchange, type LoggedRequest } from "../exchange.js";
 import { SlidingWindowLimiter, type RateLimit } from "../rate-limit.js";
-import type { SandboxConnectorInfo, SandboxMount } from "../types.js";
-import { handleApi, type ApiHost } from "./api.js";
-import { handleAuthorize } from "./authorize.js";
+import { apiHandlers, type ApiHost } from "./api.js";
 import { sandboxCredentials, type HarvestCredentials } from "./credentials.js";
 import { anchoredClock } from "./dates.js";
-import { handleIdentity } from "./oauth.js";
-import { harvestRouter } from "./routes.js";
+import { HARVEST_API, HARVEST_ID } from "./hosts.js";
+import { identityHandlers } from "./oauth.js";
+import { harvestRoutes } from "./routes.js";
 import { DEFAULT_SEED, seedStore } from "./seed/index.js";
 import { TokenRegistry } from "./tokens.js";
 
@@ -51,12 +50,8 @@ export interface HarvestSandboxStats {
 }
 
 export interface HarvestSandbox {
-  /** api.harvestapp.com/v2: `path` below /v2, `baseUrl` the absolute URL of /v2 (for links). */
-  handle(req: IncomingMessage, res: ServerResponse, path: string, baseUrl: string): Promise<void>;
-  /** id.getharvest.com/api/v2: the OAuth token endpoint and GET /accounts. */
-  handleIdentity(req: IncomingMessage, res: ServerResponse, path: string, baseUrl: string): Promise<void>;
-  /** The two hosts, for the sandbox server's prefix table. */
-  mounts: SandboxMount[];
+  /** msw handlers for api.harvestapp.com/v2 and id.getharvest.com (token endpoint, accounts, consent page). */
+  handlers: HttpHandler[];
   credentials: HarvestCredentials;
   stats: HarvestSandboxStats;
   /** A single-use authorization code for grant_type=authorization_code (valid 10 minutes). */
@@ -82,7 +77,7 @@ export function createHarvestSandbox(options: HarvestSandboxOptions = {}): Harve
   let store = seedStore(seed);
   let clock = options.now ?? anchoredClock(SANDBOX_START);
   const stats: HarvestSandboxStats = { requests: 0, tokenRequests: 0, requestLog: [] };
-  const api: ApiHost = { router: harvestRouter(), tokens, limits, store: () => store, now: () => clock() };
+  const api: ApiHost = { routes: harvestRoutes(), tokens, limits, store: () => store, now: () => clock() };
 
   const recorder = (host: RequestRecord["host"]) => (exchange: Exchange) => {
     logRequest(stats.requestLog, loggedRequest(host, exchange));
@@ -90,20 +85,8 @@ export function createHarvestSandbox(options: HarvestSandboxOptions = {}): Harve
     else if (exchange.path.startsWith("/oauth2/token")) stats.tokenRequests += 1;
   };
 
-  const handle: HarvestSandbox["handle"] = (req, res, path, baseUrl) =>
-    serve(req, res, path, recorder("api"), (exchange) => handleApi(api, exchange, baseUrl));
-  const identity: HarvestSandbox["handleIdentity"] = (req, res, path) =>
-    serve(req, res, path, recorder("id"), (exchange) => handleIdentity(exchange, tokens, store));
-
   return {
-    handle,
-    handleIdentity: identity,
-    mounts: [
-      { prefix: "/harvest/v2", handle },
-      { prefix: "/harvest-id/api/v2", handle: identity },
-      // The consent page (id.getharvest.com/oauth2/authorize), approving at once.
-      { prefix: "/harvest-id/oauth2", handle: (req, res, path) => serve(req, res, path, recorder("id"), (exchange) => handleAuthorize(exchange, tokens)) },
-    ],
+    handlers: [...apiHandlers(api, recorder("api")), ...identityHandlers(tokens, () => store, recorder("id"))],
     credentials: sandboxCredentials(),
     stats,
     issueAuthorizationCode: (codeOptions) => tokens.issueCode(codeOptions?.redirectUri),
@@ -122,12 +105,5 @@ export function createHarvestSandbox(options: HarvestSandboxOptions = {}): Harve
   };
 }
 
-/** Where a Harvest connector finds the sandbox served at `url`, and the credentials it accepts. */
-export function harvestConnectorInfo(url: string, sandbox: HarvestSandbox): SandboxConnectorInfo {
-  return {
-    baseUrl: `${url}/harvest/v2`,
-    tokenUrl: `${url}/harvest-id/api/v2/oauth2/token`,
-    hosts: { id: `${url}/harvest-id/api/v2` },
-    credentials: structuredClone(sandbox.credentials),
-  };
-}
+/** Where the loopback server serves each host: its path prefix, and the real URL that prefix stands for. */
+export const HARVEST_MOUNTS = { "/harvest/v2": HARVEST_API, "/harvest-id": HARVEST_ID };

@@ -1,9 +1,12 @@
-/** The id.getharvest.com/api/v2 host: the OAuth2 token endpoint and the accounts a token can reach. */
-import type { Exchange, Reply } from "../exchange.js";
+/** The id.getharvest.com host: the OAuth2 token endpoint and the accounts a token can reach (under /api/v2), and the consent page. */
+import type { HttpHandler } from "msw";
+import { simulatedHost, type Exchange, type Recorder, type Reply } from "../exchange.js";
 import { InvalidBodyError, parseBody } from "../http.js";
 import { requireToken } from "./auth.js";
+import { authorize } from "./authorize.js";
 import { SANDBOX_ACCOUNT_ID, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "./credentials.js";
 import { notFound, oauthError } from "./errors.js";
+import { HARVEST_ID } from "./hosts.js";
 import type { Store } from "./store.js";
 import type { Grant, TokenRegistry } from "./tokens.js";
 
@@ -56,9 +59,18 @@ function accounts(exchange: Exchange, tokens: TokenRegistry, store: Store): Repl
   };
 }
 
-export function handleIdentity(exchange: Exchange, tokens: TokenRegistry, store: Store): Reply {
-  const route = `${exchange.method} ${exchange.path.replace(/\/$/, "")}`;
-  if (route === "POST /oauth2/token") return token(exchange, tokens);
-  if (route === "GET /accounts") return accounts(exchange, tokens, store);
-  throw notFound();
+/** id.getharvest.com as msw handlers: the token endpoint, the accounts, the consent page, and 404 elsewhere below them. */
+export function identityHandlers(tokens: TokenRegistry, store: () => Store, record: Recorder): HttpHandler[] {
+  const api = simulatedHost(`${HARVEST_ID}/api/v2`, record);
+  const consent = simulatedHost(`${HARVEST_ID}/oauth2`, record);
+  const elsewhere = () => {
+    throw notFound();
+  };
+  return [
+    api.route("POST", "/oauth2/token", (exchange) => token(exchange, tokens)),
+    api.route("GET", "/accounts", (exchange) => accounts(exchange, tokens, store())),
+    api.otherPaths(elsewhere),
+    consent.route("GET", "/authorize", (exchange) => authorize(exchange, tokens)),
+    consent.otherPaths(elsewhere),
+  ];
 }

@@ -1,4 +1,4 @@
-/** Method + path-pattern routing for the Harvest API host, and the context every handler receives. */
+/** The Harvest API host's routes (method + msw path pattern) and the context every route's handler receives. */
 import type { Reply } from "../exchange.js";
 import { dayOf, isoSeconds } from "./dates.js";
 import { notFound } from "./errors.js";
@@ -16,7 +16,7 @@ export interface HandlerContext {
   params: Record<string, string>;
   query: Record<string, string>;
   body: Input;
-  /** Absolute URL of /v2 on this server, for pagination links. */
+  /** Absolute URL of /v2 (the real host's), for pagination links. */
   baseUrl: string;
 }
 
@@ -26,41 +26,9 @@ export type Method = "GET" | "POST" | "PATCH" | "DELETE";
 
 export interface Route {
   method: Method;
-  /** "/projects/:project_id/task_assignments/:id" */
+  /** "/projects/:project_id/task_assignments/:id"; earlier routes win, so /users/me goes before /users/:id. */
   pattern: string;
   handler: Handler;
-}
-
-interface CompiledRoute extends Route {
-  regex: RegExp;
-  names: string[];
-}
-
-export class Router {
-  private readonly routes: CompiledRoute[];
-
-  /** Earlier routes win, so specific paths (/users/me) go before patterns (/users/:id). */
-  constructor(routes: readonly Route[]) {
-    this.routes = routes.map((route) => {
-      const names: string[] = [];
-      const source = route.pattern.replace(/:(\w+)/g, (_, name: string) => {
-        names.push(name);
-        return "([^/]+)";
-      });
-      return { ...route, regex: new RegExp(`^${source}/?$`), names };
-    });
-  }
-
-  match(method: string, path: string): { handler: Handler; params: Record<string, string> } | undefined {
-    for (const route of this.routes) {
-      if (route.method !== method) continue;
-      const match = route.regex.exec(path);
-      if (!match) continue;
-      const params = Object.fromEntries(route.names.map((name, index) => [name, decodeURIComponent(match[index + 1]!)]));
-      return { handler: route.handler, params };
-    }
-    return undefined;
-  }
 }
 
 /** A numeric path id; anything else is a 404, as for an unknown record. */

@@ -2,19 +2,19 @@
 import { resourceRoutes } from "./crud.js";
 import { RESOURCES } from "./resources/index.js";
 import { invoiceMessageTemplateRoute } from "./resources/invoices.js";
-import { Router } from "./router.js";
+import type { Route } from "./router.js";
 import { companyRoutes } from "./special/company.js";
 import { peopleRoutes } from "./special/people.js";
 import { reportRoutes } from "./special/reports.js";
 import { timerRoutes } from "./special/timers.js";
 
-export function harvestRouter(): Router {
-  return new Router([
+export function harvestRoutes(): Route[] {
+  return [
     ...peopleRoutes,
     ...timerRoutes,
     invoiceMessageTemplateRoute,
     ...companyRoutes,
     ...reportRoutes,
     ...RESOURCES.flatMap(resourceRoutes),
-  ]);
+  ];
 }

@@ -1,12 +1,12 @@
 /**
  * A faithful local HarvestAPI (api.harvestapi.io: LinkedIn data, paid per request) and the Apify actor
- * endpoint its bulk profile scraper runs on (api.apify.com/v2), over seeded, deterministic data.
- * Mounted by the sandbox server; tests reach it over loopback with the fixed sandbox credentials.
+ * endpoint its bulk profile scraper runs on (api.apify.com/v2), over seeded, deterministic data, as msw
+ * request handlers on the real hosts: in the process, over loopback, or in a user's own tests.
  */
-import { handleApify } from "../apify/host.js";
-import { logRequest, loggedRequest, serve, type Exchange, type LoggedRequest } from "../exchange.js";
-import type { SandboxConnectorInfo, SandboxMount } from "../types.js";
-import { handleApi, type ApiHost } from "./api.js";
+import type { HttpHandler } from "msw";
+import { APIFY_URL, apifyHandlers } from "../apify/host.js";
+import { logRequest, loggedRequest, type Exchange, type LoggedRequest } from "../exchange.js";
+import { apiHandlers, HARVESTAPI_URL, type ApiHost } from "./api.js";
 import { sandboxCredentials, type HarvestApiCredentials } from "./credentials.js";
 import { ConcurrencyGate } from "./gate.js";
 import { PROFILE_SCRAPER_ACTOR, profileScraperActor } from "./profile-scraper-actor.js";
@@ -48,9 +48,6 @@ function loggedBody(rawBody: string): unknown {
   }
 }
 
-/** HarvestAPI ignores trailing slashes: "/linkedin/profile/" is "/linkedin/profile". */
-const withoutTrailingSlash = (path: string): string => (path.length > 1 ? path.replace(/\/+$/, "") : path);
-
 export interface HarvestApiSandboxStats {
   /** Requests to the HarvestAPI host, whatever their answer. */
   requests: number;
@@ -65,8 +62,8 @@ export interface HarvestApiSandboxStats {
 }
 
 export interface HarvestApiSandbox {
-  /** The two hosts, for the sandbox server's prefix table. */
-  mounts: SandboxMount[];
+  /** msw handlers for api.harvestapi.io and api.apify.com/v2. */
+  handlers: HttpHandler[];
   credentials: HarvestApiCredentials;
   stats: HarvestApiSandboxStats;
   /** The credit balance in USD. */
@@ -83,9 +80,17 @@ export function createHarvestApiSandbox(options: HarvestApiSandboxOptions = {}):
   const startingBalance = options.balanceUsd ?? 10;
   const plan = { name: PLAN_NAME, concurrency: options.concurrency ?? 5, queueSize: options.queueSize ?? 2 };
   const credentials = sandboxCredentials();
-  const stats: HarvestApiSandboxStats = { requests: 0, apifyRequests: 0, spentUsd: 0, maxInFlight: 0, requestLog: [] };
   let store = seedStore(seed);
   const wallet = new Wallet(startingBalance);
+  const stats: HarvestApiSandboxStats = {
+    requests: 0,
+    apifyRequests: 0,
+    get spentUsd() {
+      return wallet.spentUsd;
+    },
+    maxInFlight: 0,
+    requestLog: [],
+  };
   const session = new LinkedInSession(credentials.li_at);
   const gate = new ConcurrencyGate(plan.concurrency, plan.queueSize, (serving) => {
     stats.maxInFlight = Math.max(stats.maxInFlight, serving);
@@ -100,22 +105,8 @@ export function createHarvestApiSandbox(options: HarvestApiSandboxOptions = {}):
     else stats.apifyRequests += 1;
   };
 
-  const handleHarvestApi: SandboxMount["handle"] = (req, res, path) =>
-    serve(req, res, withoutTrailingSlash(path), recorder("harvestapi"), async (exchange) => {
-      try {
-        return await handleApi(api, exchange);
-      } finally {
-        stats.spentUsd = wallet.spentUsd;
-      }
-    });
-  const handleApifyHost: SandboxMount["handle"] = (req, res, path) =>
-    serve(req, res, withoutTrailingSlash(path), recorder("apify"), (exchange) => handleApify(apify, exchange));
-
   return {
-    mounts: [
-      { prefix: "/harvestapi", handle: handleHarvestApi },
-      { prefix: "/apify/v2", handle: handleApifyHost },
-    ],
+    handlers: [...apiHandlers(api, recorder("harvestapi")), ...apifyHandlers(apify, recorder("apify"))],
     credentials,
     stats,
     balance: () => wallet.balanceUsd,
@@ -127,19 +118,11 @@ export function createHarvestApiSandbox(options: HarvestApiSandboxOptions = {}):
       session.reset();
       stats.requests = 0;
       stats.apifyRequests = 0;
-      stats.spentUsd = 0;
       stats.maxInFlight = 0;
       stats.requestLog.length = 0;
     },
   };
 }
 
-/** Where a HarvestAPI connector finds the sandbox served at `url`, and the credentials it accepts. */
-export function harvestApiConnectorInfo(url: string, sandbox: HarvestApiSandbox): SandboxConnectorInfo {
-  return {
-    baseUrl: `${url}/harvestapi`,
-    hosts: { apify: `${url}/apify/v2` },
-    credentials: { api_key: { ...sandbox.credentials } },
-    tokenUrl: undefined,
-  };
-}
+/** Where the loopback server serves each host: its path prefix, and the real URL that prefix stands for. */
+export const HARVESTAPI_MOUNTS = { "/harvestapi": HARVESTAPI_URL, "/apify/v2": APIFY_URL };

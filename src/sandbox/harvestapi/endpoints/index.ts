@@ -21,7 +21,3 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...connectionEndpoints,
   ...accountEndpoints,
 ];
-
-const byRoute = new Map(ENDPOINTS.map((endpoint) => [`${endpoint.method} ${endpoint.path}`, endpoint]));
-
-export const findEndpoint = (method: string, path: string): Endpoint | undefined => byRoute.get(`${method} ${path}`);
