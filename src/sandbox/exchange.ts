@@ -2,7 +2,8 @@
  * The round trip every simulated host shares, as msw resolvers: read the request, record it, run the host's
  * handler, and answer its JSON reply (or the ReplyError it threw) with an X-Request-Id.
  */
-import { http, type DefaultBodyType, type HttpHandler, type HttpResponseResolver, type PathParams } from "msw";
+import type { DefaultBodyType, HttpHandler, HttpResponseResolver, PathParams } from "msw";
+import { http } from "msw/core/http";
 import { headerRecord, jsonResponse, newRequestId } from "./http.js";
 
 export interface Exchange {

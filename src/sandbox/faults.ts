@@ -1,5 +1,6 @@
 /** Injected failures for any sandbox: msw handlers placed before its own, answering an error or failing the connection. */
-import { http, HttpResponse, type HttpHandler } from "msw";
+import type { HttpHandler } from "msw";
+import { http } from "msw/core/http";
 import { jsonResponse } from "./http.js";
 
 export interface SandboxFault {
@@ -30,7 +31,7 @@ export function faultHandlers(faults: readonly SandboxFault[]): Faults {
       const hits = fault.method === undefined || request.method === fault.method.toUpperCase();
       if (!hits || used[index]! >= (fault.times ?? Infinity)) return undefined; // on to the sandbox's own handlers
       used[index]! += 1;
-      if (fault.network) return HttpResponse.error();
+      if (fault.network) return Response.error();
       return jsonResponse(fault.status ?? 503, fault.body ?? { error: "sandbox fault" }, fault.headers);
     }),
   );

@@ -129,20 +129,41 @@ describe.concurrent("connectors CLI", () => {
     expect(stdout).toContain("Exit codes: 0 ok, 1 other, 2 auth, 3 not found, 4 validation or out of scope, 5 rate limited or out of credits.");
   });
 
-  it("serves the sandbox and prints the exports that point the CLI at it", async () => {
+  /** `connectors sandbox` in a child process, and the variables it prints, as a user would `export` them. */
+  async function withCliSandbox(use: (env: Record<string, string>) => Promise<void>): Promise<void> {
     const server = spawn(process.execPath, [CLI, "sandbox", "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
     try {
       let printed = "";
       server.stderr.setEncoding("utf8");
       for await (const chunk of server.stderr) if ((printed += chunk).includes("Ctrl-C")) break;
-      const env = Object.fromEntries([...printed.matchAll(/^export (\w+)=(\S+)$/gm)].map(([, name, value]) => [name, value]));
-      expect(env.CONNECTORS_HARVEST_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
-      const { code, stdout } = await run(["execute", "harvest", "users", "me", "--fields", "email"], { env });
-      expect(code).toBe(0);
-      expect(JSON.parse(stdout).data.email).toContain("@");
+      await use(Object.fromEntries([...printed.matchAll(/^export (\w+)=(\S+)$/gm)].map(([, name, value]) => [name!, value!])));
     } finally {
       server.kill("SIGTERM");
       await once(server, "close");
     }
+  }
+
+  it("serves the sandbox and prints the exports that point the CLI at it", async () => {
+    await withCliSandbox(async (env) => {
+      expect(env.CONNECTORS_HARVEST_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+      const { code, stdout } = await run(["execute", "harvest", "users", "me", "--fields", "email"], { env });
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout).data.email).toContain("@");
+    });
+  });
+
+  it("keeps what one call creates for the next while `connectors sandbox` runs; --sandbox starts from the seed every time", async () => {
+    await withCliSandbox(async (env) => {
+      const mine = JSON.parse((await run(["execute", "harvest", "project_assignments", "mine", "--limit", "1"], { env })).stdout).data[0];
+      const params = [`project_id=${mine.project.id}`, `task_id=${mine.task_assignments[0].task.id}`, "spent_date=2026-06-30", "hours=2", "notes=kept between calls"];
+      const created = await run(["execute", "harvest", "time_entries", "create", ...params.flatMap((param) => ["-p", param])], { env });
+      expect(created.code, created.stderr).toBe(0);
+      const { id } = JSON.parse(created.stdout).data;
+      const read = await run(["execute", "harvest", "time_entries", "get", "-p", `id=${id}`], { env });
+      expect(read.code, read.stderr).toBe(0);
+      expect(JSON.parse(read.stdout).data).toMatchObject({ id, notes: "kept between calls", hours: 2 });
+      const fresh = await run(["execute", "harvest", "time_entries", "get", "--sandbox", "-p", `id=${id}`]);
+      expect(fresh.code).toBe(3);
+    });
   });
 });
