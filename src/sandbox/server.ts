@@ -3,6 +3,7 @@
  * host under its own path prefix, with its state kept while it runs (for the CLI, MCP clients, other languages).
  */
 import { createServer } from "node:http";
+import type { RequestHandler } from "msw";
 import type { AddressInfo } from "node:net";
 import { findManifest } from "../manifest/registry.js";
 import { jsonResponse } from "./http.js";
@@ -28,6 +29,9 @@ export type SandboxServer = {
   url: string;
   /** Per connector name: base URL, hosts, token URL on this server and the fixed credentials. */
   connectors: Record<string, SandboxConnectorInfo>;
+  /** Handlers answered before the sandboxes' own (as msw's server.use()), until resetHandlers(). */
+  use(...handlers: RequestHandler[]): void;
+  resetHandlers(): void;
   close(): Promise<void>;
 } & { [N in SandboxName]: SandboxOf<N> };
 
@@ -53,7 +57,8 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
   const host = options.host ?? "127.0.0.1";
   const names = sandboxNames();
   const sandboxes = Object.fromEntries(names.map((name) => [name, createSandbox(name, options[name as SandboxName] ?? {})]));
-  const handlers = Object.values(sandboxes).flatMap((sandbox) => sandbox.handlers);
+  const own = Object.values(sandboxes).flatMap((sandbox) => sandbox.handlers);
+  let handlers = own;
   const mounts = names.flatMap((name) => Object.entries(sandboxDefinition(name)!.mounts).map(([prefix, url]) => ({ prefix, url })));
   let layout: Layout | undefined;
   const server = createServer((req, res) => {
@@ -75,6 +80,8 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     ...(sandboxes as { [N in SandboxName]: SandboxOf<N> }),
     url,
     connectors,
+    use: (...added) => (handlers = [...added, ...handlers]),
+    resetHandlers: () => (handlers = own),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -1,33 +1,30 @@
-/** The harvest connector end to end: the interpreter over real loopback HTTP against the Harvest sandbox. */
+/** The harvest connector end to end: the interpreter against the Harvest sandbox, in the process through its msw handlers. */
 import { readFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AuthError, NotFoundError, UpstreamError, ValidationError } from "../../src/errors.js";
 import { connect, type ConnectOptions } from "../../src/runtime/connector.js";
+import { mockDispatcher } from "../../src/sandbox/msw/dispatcher.js";
+import { createSandbox, sandboxCredentials } from "../../src/sandbox/registry.js";
 import { startSandbox, type SandboxServer } from "../../src/sandbox/server.js";
 
-let sandbox: SandboxServer;
-let fastSandbox: SandboxServer;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  // Scaled-down limits so 429 handling can be shown in well under a second or two.
-  fastSandbox = await startSandbox({ harvest: { rateLimit: { requests: 5, perSeconds: 1 } } });
-});
-afterAll(async () => {
-  await sandbox.close();
-  await fastSandbox.close();
-});
+// test/sandbox covers the same handlers over loopback HTTP.
+const sandbox = { harvest: createSandbox("harvest") };
+// Scaled-down limits so 429 handling can be shown in well under a second or two.
+const fastSandbox = { harvest: createSandbox("harvest", { rateLimit: { requests: 5, perSeconds: 1 } }) };
 beforeEach(() => sandbox.harvest.reset());
 
 function harvest(options: ConnectOptions = {}, server = sandbox) {
-  const info = server.connectors.harvest!;
   return connect("harvest", {
-    baseUrl: info.baseUrl,
-    hosts: info.hosts,
-    tokenUrl: info.tokenUrl,
-    credentials: info.credentials.personal_access_token,
+    dispatcher: mockDispatcher(server.harvest.handlers),
+    credentials: sandboxCredentials("harvest").personal_access_token,
     ...options,
   });
+}
+
+/** The same connector over loopback HTTP to a sandbox server. */
+function harvestOver(server: SandboxServer, options: ConnectOptions = {}) {
+  const info = server.connectors.harvest!;
+  return connect("harvest", { baseUrl: info.baseUrl, hosts: info.hosts, tokenUrl: info.tokenUrl, credentials: info.credentials.personal_access_token, ...options });
 }
 
 const apiRequests = () => sandbox.harvest.stats.requestLog.filter((r) => r.host === "api");
@@ -196,12 +193,13 @@ describe("logging time", () => {
 });
 
 describe("OAuth2 against the sandbox's token endpoint", () => {
-  // Each test gets a sandbox of its own: OAuth sessions live per process, keyed by refresh-token lineage.
+  // Each test gets a sandbox server of its own: OAuth sessions live per process, keyed by token URL and refresh-token
+  // lineage, so the fixed refresh token needs another token URL to start afresh.
   let own: SandboxServer;
   beforeEach(async () => (own = await startSandbox({ harvest: { rateLimit: false } })));
   afterEach(() => own.close());
   const oauth = () => ({ ...own.connectors.harvest!.credentials.oauth2! });
-  const harvestOAuth = (options: ConnectOptions = {}) => harvest({ credentials: oauth(), ...options }, own);
+  const harvestOAuth = (options: ConnectOptions = {}) => harvestOver(own, { credentials: oauth(), ...options });
 
   it("shares one refresh between concurrent calls and hands back the rotated refresh token", async () => {
     const changes: Record<string, string>[] = [];
@@ -225,7 +223,7 @@ describe("OAuth2 against the sandbox's token endpoint", () => {
   it("reports a revoked refresh token as an AuthError asking to re-authorize", async () => {
     const credentials = oauth();
     own.harvest.revokeRefreshToken(credentials.refresh_token);
-    const error = await harvest({ credentials }, own).execute("users", "me").catch((e) => e);
+    const error = await harvestOver(own, { credentials }).execute("users", "me").catch((e) => e);
     expect(error).toBeInstanceOf(AuthError);
     expect(error.reason).toBe("revoked");
     expect(error.message).toContain("re-authorize");

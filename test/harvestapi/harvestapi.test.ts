@@ -1,21 +1,17 @@
-/** The harvestapi connector end to end: the interpreter over loopback against the HarvestAPI and Apify sandbox. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+/** The harvestapi connector end to end: the interpreter against the HarvestAPI and Apify sandbox, in the process through its msw handlers. */
+import { beforeEach, describe, expect, it } from "vitest";
 import { AuthError, CreditsError, NotFoundError } from "../../src/errors.js";
 import { connect, type ConnectOptions } from "../../src/runtime/connector.js";
 import { HARVESTAPI_SANDBOX_FIXTURES as FIXTURES } from "../../src/sandbox/harvestapi/index.js";
-import { startSandbox, type SandboxServer } from "../../src/sandbox/server.js";
+import { mockDispatcher } from "../../src/sandbox/msw/dispatcher.js";
+import { createSandbox, sandboxCredentials } from "../../src/sandbox/registry.js";
 
-let sandbox: SandboxServer;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(() => sandbox.close());
+// test/sandbox covers the same handlers over loopback HTTP.
+const sandbox = { harvestapi: createSandbox("harvestapi") };
 beforeEach(() => sandbox.harvestapi.reset());
 
 function harvestapi(options: ConnectOptions = {}, server = sandbox) {
-  const info = server.connectors.harvestapi!;
-  return connect("harvestapi", { baseUrl: info.baseUrl, hosts: info.hosts, credentials: info.credentials.api_key, ...options });
+  return connect("harvestapi", { dispatcher: mockDispatcher(server.harvestapi.handlers), credentials: sandboxCredentials("harvestapi").api_key, ...options });
 }
 
 const log = () => sandbox.harvestapi.stats.requestLog;
@@ -229,16 +225,12 @@ describe("Apify bulk scrape", () => {
 
 describe("concurrency", () => {
   it("never has more requests in flight than the plan allows", async () => {
-    const slow = await startSandbox({ harvestapi: { latencyMs: 30, concurrency: 2, queueSize: 0 } });
-    try {
-      const c = harvestapi({ concurrency: 2 }, slow);
-      const results = await Promise.all(Array.from({ length: 8 }, () => c.execute("geo", "search", { search: "Paris" })));
-      expect(results).toHaveLength(8);
-      expect(slow.harvestapi.stats.maxInFlight).toBe(2);
-      expect(slow.harvestapi.stats.requests).toBe(8);
-    } finally {
-      await slow.close();
-    }
+    const slow = { harvestapi: createSandbox("harvestapi", { latencyMs: 30, concurrency: 2, queueSize: 0 }) };
+    const c = harvestapi({ concurrency: 2 }, slow);
+    const results = await Promise.all(Array.from({ length: 8 }, () => c.execute("geo", "search", { search: "Paris" })));
+    expect(results).toHaveLength(8);
+    expect(slow.harvestapi.stats.maxInFlight).toBe(2);
+    expect(slow.harvestapi.stats.requests).toBe(8);
   });
 });
 

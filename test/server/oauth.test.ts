@@ -2,8 +2,7 @@
  * The OAuth connect flow end to end on both stores: a pending account, the authorize URL, the sandbox's consent
  * redirect, the callback, then calls with the stored tokens; replayed, unknown and expired states change nothing.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { http, HttpResponse } from "msw";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "../../src/sandbox/harvest/credentials.js";
 import { createWorkspace, postgresBackend, sqliteBackend, startHarness, type Backend, type Harness } from "./harness.js";
@@ -135,26 +134,19 @@ describe.each(backends)("OAuth connect flow on $name", (backend) => {
   });
 
   describe("when the token reaches several Harvest accounts", () => {
-    let identity: Server;
-    beforeAll(async () => {
-      // A Harvest ID stand-in listing two Harvest accounts (and a Forecast one, which does not count).
-      const accounts = [
-        { id: 111, name: "First", product: "harvest" },
-        { id: 222, name: "Second", product: "harvest" },
-        { id: 333, name: "Plan", product: "forecast" },
-      ];
-      identity = createServer((_req, res) => res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ accounts })));
-      await new Promise<void>((resolve) => identity.listen(0, "127.0.0.1", resolve));
-    });
-    afterAll(() => new Promise<void>((resolve) => identity.close(() => resolve())));
+    // Harvest ID listing two Harvest accounts (and a Forecast one, which does not count), over the sandbox's own answer.
+    const accounts = [
+      { id: 111, name: "First", product: "harvest" },
+      { id: 222, name: "Second", product: "harvest" },
+      { id: 333, name: "Plan", product: "forecast" },
+    ];
+    beforeAll(() => h.sandbox.use(http.get("https://id.getharvest.com/api/v2/accounts", () => HttpResponse.json({ accounts }))));
+    afterAll(() => h.sandbox.resetHandlers());
 
     it("stays pending, says so with the choices, and becomes active once one is chosen by PATCH", async () => {
       const pending = await connectPending("erin");
       const location = await consent(await start(pending.id));
-      const harvest = h.config.upstream!.harvest!;
-      const hosts = harvest.hosts;
-      harvest.hosts = { id: `http://127.0.0.1:${(identity.address() as AddressInfo).port}` };
-      const answer = await callback(location).finally(() => (harvest.hosts = hosts));
+      const answer = await callback(location);
       expect(answer.status).toBe(200);
       expect(answer.body).toMatchObject({ status: "pending", accounts: [{ id: "111", name: "First" }, { id: "222", name: "Second" }] });
       expect(answer.body.message).toMatch(/reaches 2 harvest accounts; choose one with PATCH/);
