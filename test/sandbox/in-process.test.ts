@@ -3,12 +3,14 @@
  * manifests' own URLs: no server, no socket, no port, with the runtime's paging, costs, retries and cancellation intact.
  */
 import { Server, Socket } from "node:net";
-import { http, HttpResponse } from "msw";
+import { http } from "msw";
+import { request } from "undici";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CreditsError, NetworkError, TimeoutError, ValidationError } from "../../src/errors.js";
+import { findManifest, listConnectorNames } from "../../src/manifest/registry.js";
 import { connect } from "../../src/runtime/connector.js";
 import { mockDispatcher } from "../../src/sandbox/msw/dispatcher.js";
-import { createSandbox, sandboxCredentials } from "../../src/sandbox/registry.js";
+import { createSandbox, sandboxCredentials, sandboxNames } from "../../src/sandbox/registry.js";
 import { sharedSandbox } from "../../src/sandbox/shared.js";
 
 const HARVEST = "https://api.harvestapp.com/v2";
@@ -115,5 +117,27 @@ describe("the runtime over the mock dispatcher, as over the network", () => {
     await expect(linkedin.execute("profiles", "get", { publicIdentifier: "dana-whitfield" })).rejects.toBeInstanceOf(CreditsError);
     expect(sandbox.balance()).toBeCloseTo(0.001, 10);
     expect(sandbox.stats.spentUsd).toBeCloseTo(0.004, 10);
+  });
+});
+
+describe("the registry of sandboxes", () => {
+  it("has one for every bundled connector", () => {
+    expect(sandboxNames()).toEqual(expect.arrayContaining(listConnectorNames()));
+  });
+
+  it.each(sandboxNames())("%s: the sandbox answers on every URL its manifest declares", async (name) => {
+    const manifest = findManifest(name);
+    const dispatcher = mockDispatcher(createSandbox(name).handlers);
+    const bases = [manifest.base_url, ...Object.values(manifest.hosts ?? {})].map((base) => ({ url: `${base}/no-such-path`, method: "GET" }));
+    const oauth = Object.values(manifest.auth).flatMap((variant) => [
+      ...(variant.token_url ? [{ url: variant.token_url, method: "POST" }] : []),
+      ...(variant.authorize_url ? [{ url: variant.authorize_url, method: "GET" }] : []),
+    ]);
+    for (const { url, method } of [...bases, ...oauth]) {
+      // Any answer of the simulated API (an error for these bare requests), never "no handler".
+      const answer = await request(url, { method, dispatcher });
+      expect(answer.statusCode, `${method} ${url}`).toBeGreaterThanOrEqual(400);
+      await answer.body.dump();
+    }
   });
 });
