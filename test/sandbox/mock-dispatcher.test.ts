@@ -62,6 +62,14 @@ describe("answers", () => {
     expect(bytes).toBe(100 * 65_536);
   });
 
+  it("come from handlers added with use() first, until resetHandlers()", async () => {
+    const dispatcher = mockDispatcher([http.get(`${API}/who`, () => HttpResponse.text("base"))]);
+    dispatcher.use(http.get(`${API}/who`, () => HttpResponse.text("this test's")));
+    expect(await (await request(`${API}/who`, { dispatcher })).body.text()).toBe("this test's");
+    dispatcher.resetHandlers();
+    expect(await (await request(`${API}/who`, { dispatcher })).body.text()).toBe("base");
+  });
+
   it("turn Response.error() into a network error and a throwing handler into msw's 500", async () => {
     const dispatcher = mockDispatcher([
       http.get(`${API}/down`, () => HttpResponse.error()),

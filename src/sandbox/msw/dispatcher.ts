@@ -93,14 +93,26 @@ class MockedExchange {
 }
 
 export class MockDispatcher extends Dispatcher {
-  readonly #handlers: RequestHandler[];
+  readonly #initial: RequestHandler[];
+  #handlers: RequestHandler[];
   readonly #options: MockDispatcherOptions;
   #closed = false;
 
   constructor(handlers: readonly RequestHandler[], options: MockDispatcherOptions = {}) {
     super();
-    this.#handlers = [...handlers];
+    this.#initial = [...handlers];
+    this.#handlers = this.#initial;
     this.#options = options;
+  }
+
+  /** Handlers answered before the others (as msw's server.use()), until resetHandlers(). */
+  use(...handlers: RequestHandler[]): void {
+    this.#handlers = [...handlers, ...this.#handlers];
+  }
+
+  /** Back to the handlers it was made with. */
+  resetHandlers(): void {
+    this.#handlers = this.#initial;
   }
 
   override dispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
@@ -127,7 +139,7 @@ export class MockDispatcher extends Dispatcher {
       if (!response) return this.#unhandled({ ...opts, body: body as Dispatcher.DispatchOptions["body"] }, exchange);
       if (response.type === "error") return exchange.fail(new errors.SocketError("the mocked response is a network error (Response.error())"));
       exchange.calls.headers(response.status, responseHeaders(response), response.statusText);
-      await exchange.stream(response.body, opts.bodyTimeout);
+      await exchange.stream(opts.method === "HEAD" ? null : response.body, opts.bodyTimeout);
     } catch (error) {
       exchange.fail(error as Error);
     } finally {
