@@ -64,7 +64,8 @@ async function send(res: ServerResponse, response: Response, layout: Layout): Pr
   if (TEXTUAL.test(String(headers["content-type"] ?? ""))) body = Buffer.from(layout.toPublic(body.toString("utf8")));
   if (typeof headers.location === "string") headers.location = layout.toPublic(headers.location);
   delete headers["transfer-encoding"];
-  res.writeHead(response.status, response.statusText, { ...headers, "content-length": String(body.length) });
+  // No status text of its own: Node's standard one ("404 Not Found").
+  res.writeHead(response.status, response.statusText || undefined, { ...headers, "content-length": String(body.length) });
   res.end(body);
 }
 
