@@ -75,12 +75,23 @@ export function resolver(base: string, record: Recorder, handle: Handle): HttpRe
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+/**
+ * The URL pattern `base` + "/projects/:id" as the regular expression msw matches it with (":name" one path segment,
+ * a trailing slash allowed). Compiled once here: msw compiles a string pattern again on every request it tries it on.
+ */
+export function urlPattern(base: string, pattern: string): RegExp {
+  const path = escapeRegExp(pattern).replace(/:(\w+)/g, "(?<$1>[^/]+)");
+  return new RegExp(`^${escapeRegExp(base)}${path}/?$`);
+}
+
 /** A simulated host at its real base URL: msw handlers for its routes, and one for every other path below it. */
 export function simulatedHost(base: string, record: Recorder) {
   return {
     route: (method: Method, pattern: string, handle: Handle): HttpHandler =>
-      http[method.toLowerCase() as Lowercase<Method>](base + pattern, resolver(base, record, handle)),
-    otherPaths: (handle: Handle): HttpHandler => http.all(`${base}/*`, resolver(base, record, handle)),
+      http[method.toLowerCase() as Lowercase<Method>](urlPattern(base, pattern), resolver(base, record, handle)),
+    otherPaths: (handle: Handle): HttpHandler => http.all(new RegExp(`^${escapeRegExp(base)}/`), resolver(base, record, handle)),
   };
 }
 
