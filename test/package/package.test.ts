@@ -17,7 +17,7 @@ describe("the agent-connectors package", () => {
     expect(stdout.trim()).toBe("Alex function");
   });
 
-  it("ships types that a strict consumer compiles against", async () => {
+  it("ships types that a strict consumer compiles against, agent-connectors/testing's too", async () => {
     const tsc = fileURLToPath(new URL("../../node_modules/typescript/bin/tsc", import.meta.url));
     await expect(run(process.execPath, [tsc, "-p", "test/fixtures/consumer"], { cwd: root })).resolves.toBeDefined();
   });
