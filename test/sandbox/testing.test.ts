@@ -59,6 +59,16 @@ describe("sandboxHandlers", () => {
     await expect(noRetry.execute("company", "get")).rejects.toMatchObject({ status: 500 });
   });
 
+  it("gives each new sandbox a refresh token of its own, for the oauth2 variant in test after test", async () => {
+    for (const round of [1, 2]) {
+      const sandbox = createSandbox("harvest");
+      const credentials = { ...sandboxCredentials("harvest").oauth2!, refresh_token: sandbox.issueRefreshToken() };
+      const harvest = connect("harvest", { credentials, dispatcher: mockDispatcher(sandbox.handlers) });
+      expect((await harvest.execute<Rec>("users", "me")).data.first_name, `round ${round}`).toBe("Alex");
+      expect(sandbox.stats.tokenRequests).toBe(1);
+    }
+  });
+
   it("hands out the fixed credentials of every auth variant", () => {
     expect(sandboxCredentials("harvest")).toEqual({
       personal_access_token: { token: "sandbox-harvest-token", account_id: "1234567" },

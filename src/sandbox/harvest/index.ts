@@ -56,6 +56,11 @@ export interface HarvestSandbox {
   stats: HarvestSandboxStats;
   /** A single-use authorization code for grant_type=authorization_code (valid 10 minutes). */
   issueAuthorizationCode(options?: { redirectUri?: string }): string;
+  /**
+   * A refresh token of its own for the oauth2 variant (valid until first used). The runtime keeps OAuth sessions per
+   * process, by token URL and refresh token: a test that starts a new sandbox gives it a new refresh token this way.
+   */
+  issueRefreshToken(): string;
   /** Later refreshes with this token answer invalid_grant. */
   revokeRefreshToken(token: string): void;
   /** Every OAuth access token issued so far now gets 401 invalid_token. */
@@ -90,6 +95,7 @@ export function createHarvestSandbox(options: HarvestSandboxOptions = {}): Harve
     credentials: sandboxCredentials(),
     stats,
     issueAuthorizationCode: (codeOptions) => tokens.issueCode(codeOptions?.redirectUri),
+    issueRefreshToken: () => tokens.issueRefreshToken(),
     revokeRefreshToken: (token) => tokens.revokeRefreshToken(token),
     expireAccessTokens: () => tokens.expireAccessTokens(),
     reset() {

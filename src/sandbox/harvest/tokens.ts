@@ -60,6 +60,13 @@ export class TokenRegistry {
     return this.grant();
   }
 
+  /** A refresh token of a new lineage, as if another user had authorized the client. */
+  issueRefreshToken(): string {
+    const token = mint("sandbox-refresh");
+    this.refreshTokens.add(token);
+    return token;
+  }
+
   revokeRefreshToken(token: string): void {
     this.refreshTokens.delete(token);
   }
