@@ -32,7 +32,7 @@ export interface SandboxDefinition<Options = never, Instance extends Sandbox = S
 const BUNDLED = {
   harvest: { create: createHarvestSandbox, credentials: harvestCredentials, mounts: HARVEST_MOUNTS },
   harvestapi: { create: createHarvestApiSandbox, credentials: () => ({ api_key: { ...harvestApiCredentials() } }), mounts: HARVESTAPI_MOUNTS },
-};
+} satisfies Record<string, SandboxDefinition<never>>;
 
 type Bundled = typeof BUNDLED;
 export type SandboxName = keyof Bundled;

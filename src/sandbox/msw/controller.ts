@@ -4,12 +4,12 @@
  */
 import { errors, type Dispatcher } from "undici";
 
-type Headers = Record<string, string | string[]>;
+type ResponseHeaders = Record<string, string | string[]>;
 
 /** What a dispatcher calls, whatever style the handler speaks. */
 export interface HandlerCalls {
   start(controller: DispatchController): void;
-  headers(status: number, headers: Headers, statusText: string): void;
+  headers(status: number, headers: ResponseHeaders, statusText: string): void;
   data(chunk: Buffer): void;
   end(): void;
   error(error: Error): void;
@@ -74,7 +74,7 @@ export class DispatchController implements Dispatcher.DispatchController {
   }
 }
 
-const rawHeaders = (headers: Headers): Buffer[] =>
+const rawHeaders = (headers: ResponseHeaders): Buffer[] =>
   Object.entries(headers).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).flatMap((item) => [Buffer.from(name), Buffer.from(item)]));
 
 /** The handler's own calls, each given the controller the way its style expects. */
