@@ -14,6 +14,8 @@ export interface Mount {
   prefix: string;
   /** e.g. "https://api.harvestapp.com/v2" */
   url: string;
+  /** The sandbox serving it: only its handlers are tried for requests through this prefix. */
+  sandbox: string;
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
@@ -35,11 +37,11 @@ export class Layout {
     this.#realUrls = new RegExp(`(${byUrl.map((mount) => escape(mount.url)).join("|")})(?![\\w.-])`, "g");
   }
 
-  /** The real URL a request to this server stands for; undefined outside every prefix. */
-  realUrl(pathAndQuery: string): string | undefined {
+  /** The real URL a request to this server stands for, and its mount; undefined outside every prefix. */
+  realUrl(pathAndQuery: string): { url: string; mount: Mount } | undefined {
     const url = new URL(pathAndQuery, this.origin);
     const mount = this.mounts.find(({ prefix }) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`));
-    return mount && mount.url + url.pathname.slice(mount.prefix.length) + url.search;
+    return mount && { url: mount.url + url.pathname.slice(mount.prefix.length) + url.search, mount };
   }
 
   /** `text` with every mounted real URL moved onto this server. */
@@ -73,14 +75,15 @@ function notServed(message: string): Response {
   return jsonResponse(404, { status: 404, error: "Not Found", message }, { "X-Request-Id": newRequestId() });
 }
 
-/** Answers one request from the handlers; a network-error answer (Response.error()) drops the connection. */
-export async function serveRequest(req: IncomingMessage, res: ServerResponse, handlers: RequestHandler[], layout: Layout): Promise<void> {
-  const url = layout.realUrl(req.url ?? "/");
-  if (!url) {
+/** Answers one request from the handlers of the sandbox behind its prefix; a network-error answer (Response.error()) drops the connection. */
+export async function serveRequest(req: IncomingMessage, res: ServerResponse, handlersAt: (mount: Mount) => RequestHandler[], layout: Layout): Promise<void> {
+  const target = layout.realUrl(req.url ?? "/");
+  if (!target) {
     const prefixes = layout.mounts.map((mount) => mount.prefix).join(", ");
     return send(res, notServed(`No simulated API is mounted at ${req.url}; prefixes: ${prefixes}`), layout);
   }
-  const response = (await answerFrom(handlers, await fetchRequest(req, url))) ?? notServed(`No simulated endpoint answers ${req.method} ${url}`);
+  const request = await fetchRequest(req, target.url);
+  const response = (await answerFrom(handlersAt(target.mount), request)) ?? notServed(`No simulated endpoint answers ${req.method} ${target.url}`);
   if (response.type === "error") {
     res.destroy();
     return;

@@ -7,7 +7,7 @@ import type { RequestHandler } from "msw";
 import type { AddressInfo } from "node:net";
 import { findManifest } from "../manifest/registry.js";
 import { jsonResponse } from "./http.js";
-import { Layout, serveRequest } from "./loopback.js";
+import { Layout, serveRequest, type Mount } from "./loopback.js";
 import { createSandbox, sandboxCredentials, sandboxDefinition, sandboxNames, type SandboxName, type SandboxOf, type SandboxOptions } from "./registry.js";
 import type { SandboxConnectorInfo } from "./types.js";
 
@@ -57,12 +57,12 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
   const host = options.host ?? "127.0.0.1";
   const names = sandboxNames();
   const sandboxes = Object.fromEntries(names.map((name) => [name, createSandbox(name, options[name as SandboxName] ?? {})]));
-  const own = Object.values(sandboxes).flatMap((sandbox) => sandbox.handlers);
-  let handlers = own;
-  const mounts = names.flatMap((name) => Object.entries(sandboxDefinition(name)!.mounts).map(([prefix, url]) => ({ prefix, url })));
+  let added: RequestHandler[] = [];
+  const mounts = names.flatMap((name) => Object.entries(sandboxDefinition(name)!.mounts).map(([prefix, url]) => ({ prefix, url, sandbox: name })));
+  const handlersAt = (mount: Mount) => [...added, ...sandboxes[mount.sandbox]!.handlers];
   let layout: Layout | undefined;
   const server = createServer((req, res) => {
-    serveRequest(req, res, handlers, layout!).catch(async (error: unknown) => {
+    serveRequest(req, res, handlersAt, layout!).catch(async (error: unknown) => {
       if (res.headersSent) return res.destroy();
       const answer = jsonResponse(500, { status: 500, error: "Internal Server Error", message: String(error) });
       res.writeHead(500, Object.fromEntries(answer.headers)).end(await answer.text());
@@ -80,8 +80,8 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     ...(sandboxes as { [N in SandboxName]: SandboxOf<N> }),
     url,
     connectors,
-    use: (...added) => (handlers = [...added, ...handlers]),
-    resetHandlers: () => (handlers = own),
+    use: (...handlers) => (added = [...handlers, ...added]),
+    resetHandlers: () => (added = []),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
