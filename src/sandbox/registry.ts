@@ -27,6 +27,8 @@ export interface SandboxDefinition<Options = never, Instance extends Sandbox = S
   credentials(): SandboxCredentials;
   /** For the loopback server: each path prefix and the real base URL it stands for. */
   mounts: Record<string, string>;
+  /** Where the connector's manifest is, when it is not a bundled one (as connect()'s connectorsDir). */
+  connectorsDir?: string;
 }
 
 const BUNDLED = {

@@ -37,7 +37,7 @@ export type SandboxServer = {
 
 /** Where a connector finds its sandbox on this server: the manifest's URLs moved onto it. */
 function connectorInfo(name: string, layout: Layout): SandboxConnectorInfo {
-  const manifest = findManifest(name);
+  const manifest = findManifest(name, sandboxDefinition(name)!.connectorsDir);
   const hosts = Object.fromEntries(Object.entries(manifest.hosts ?? {}).map(([host, url]) => [host, layout.toPublic(url)]));
   const tokenUrl = Object.values(manifest.auth).find((variant) => variant.token_url)?.token_url;
   return { baseUrl: layout.toPublic(manifest.base_url), hosts, tokenUrl: tokenUrl && layout.toPublic(tokenUrl), credentials: sandboxCredentials(name) };

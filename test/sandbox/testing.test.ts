@@ -4,7 +4,7 @@
  * msw's own setupServer for code that uses global fetch.
  */
 import { connect, CreditsError, type Connector } from "agent-connectors";
-import { createSandbox, mockDispatcher, registerSandbox, sandboxCredentials, sandboxHandlers } from "agent-connectors/testing";
+import { createSandbox, mockDispatcher, registerSandbox, sandboxCredentials, sandboxHandlers, startSandbox } from "agent-connectors/testing";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { describe, expect, it } from "vitest";
@@ -104,8 +104,18 @@ describe("registerSandbox", () => {
       create: () => ({ handlers: [http.get("https://api.demo.test/v1/items/:id", ({ params }) => HttpResponse.json({ item: { id: Number(params.id), name: "from my sandbox" } }))], reset() {} }),
       credentials: () => ({ key: { api_key: "demo-sandbox-key" } }),
       mounts: { "/demo": "https://api.demo.test" },
+      connectorsDir: DEMO_DIR,
     });
     const demo = connect("demo", { connectorsDir: DEMO_DIR, sandbox: true });
     expect((await demo.execute<Rec>("items", "get", { id: 3 })).data).toEqual({ id: 3, name: "from my sandbox" });
+    // Over loopback too, beside the bundled ones, at its prefix.
+    const server = await startSandbox();
+    try {
+      expect(server.connectors.demo).toMatchObject({ baseUrl: `${server.url}/demo/v1`, credentials: { key: { api_key: "demo-sandbox-key" } } });
+      const overHttp = connect("demo", { connectorsDir: DEMO_DIR, baseUrl: server.connectors.demo!.baseUrl, credentials: { api_key: "demo-sandbox-key" } });
+      expect((await overHttp.execute<Rec>("items", "get", { id: 4 })).data.name).toBe("from my sandbox");
+    } finally {
+      await server.close();
+    }
   });
 });
