@@ -47,9 +47,20 @@ const EXPIRY_MARGIN_MS = 60_000;
 // tokens is pending; the next call starts again from the store's record.
 export const sessions = new BoundedCache<string, OAuthSession>({ max: 10_000, idleMs: 60 * 60_000, busy: (s) => !!s.inflight || !!s.unsaved });
 
+// Token servers reached through different dispatchers (two in-process sandboxes, two proxies) are different servers:
+// one's rotated refresh token means nothing to the other.
+const dispatcherIds = new WeakMap<object, number>();
+let dispatchers = 0;
+const dispatcherId = (dispatcher: object | undefined) => {
+  if (!dispatcher) return "global";
+  if (!dispatcherIds.has(dispatcher)) dispatcherIds.set(dispatcher, ++dispatchers);
+  return String(dispatcherIds.get(dispatcher));
+};
+
 function tokenKey(ctx: OAuthContext, refreshToken: string): string {
   const { client_id, client_secret } = ctx.record;
-  return createHash("sha256").update([ctx.connector, ctx.tokenUrl, client_id, client_secret, refreshToken].join("\0")).digest("hex");
+  const parts = [ctx.connector, ctx.tokenUrl, dispatcherId(ctx.http.dispatcher), client_id, client_secret, refreshToken];
+  return createHash("sha256").update(parts.join("\0")).digest("hex");
 }
 
 function sessionFor(ctx: OAuthContext): OAuthSession {
