@@ -104,24 +104,41 @@ function prepare(manifest: Manifest, plan: ActionPlan, record: CredentialRecord,
   return prepared;
 }
 
-/** The account's credential record; a failing store becomes an AuthError that carries none of its text. */
-async function readRecord(manifest: Manifest, endpoints: Endpoints, account: string): Promise<CredentialRecord> {
+/**
+ * The account's credential record. Most stores answer at once: only a real promise is awaited, so the usual call
+ * takes no extra turn of the event loop. A failing store becomes an AuthError that carries none of its text.
+ */
+function readRecord(manifest: Manifest, endpoints: Endpoints, account: string): CredentialRecord | Promise<CredentialRecord> {
+  let got: ReturnType<Endpoints["store"]["get"]>;
   try {
-    const got = endpoints.store.get(manifest.name, account);
-    // Most stores answer at once: awaiting only a real promise keeps the hot path short.
-    return { ...((got instanceof Promise ? await got : got) ?? {}) };
+    got = endpoints.store.get(manifest.name, account);
   } catch (error) {
-    // The package's own errors carry no secret (a vault's wrong key, say): they pass as they are.
-    if (error instanceof ConnectorError) throw error;
-    const failure = new AuthError(`the credential store could not be read for ${manifest.name} (account "${account}")`, { reason: "unavailable" });
-    // Kept for debugging, but out of JSON and of the message: a store's error may quote what it stored.
-    Object.defineProperty(failure, "cause", { value: error, enumerable: false });
-    throw failure;
+    throw storeFailure(manifest, account, error);
   }
+  if (!(got instanceof Promise)) return { ...(got ?? {}) };
+  return got.then(
+    (record) => ({ ...(record ?? {}) }),
+    (error: unknown) => Promise.reject(storeFailure(manifest, account, error)),
+  );
 }
 
-export async function prepareCall(manifest: Manifest, plan: ActionPlan, endpoints: Endpoints, account: string, send: SendOptions): Promise<Call> {
-  const record = plan.spec.auth?.none ? {} : await readRecord(manifest, endpoints, account);
+function storeFailure(manifest: Manifest, account: string, error: unknown): unknown {
+  // The package's own errors carry no secret (a vault's wrong key, say): they pass as they are.
+  if (error instanceof ConnectorError) return error;
+  const failure = new AuthError(`the credential store could not be read for ${manifest.name} (account "${account}")`, { reason: "unavailable" });
+  // Kept for debugging, but out of JSON and of the message: a store's error may quote what it stored.
+  Object.defineProperty(failure, "cause", { value: error, enumerable: false });
+  return failure;
+}
+
+/** The call's credentials, endpoints, limits and error context; synchronous when the credential store is. */
+export function prepareCall(manifest: Manifest, plan: ActionPlan, endpoints: Endpoints, account: string, send: SendOptions): Call | Promise<Call> {
+  if (plan.spec.auth?.none) return callWith(manifest, plan, endpoints, account, send, {});
+  const record = readRecord(manifest, endpoints, account);
+  return record instanceof Promise ? record.then((r) => callWith(manifest, plan, endpoints, account, send, r)) : callWith(manifest, plan, endpoints, account, send, record);
+}
+
+function callWith(manifest: Manifest, plan: ActionPlan, endpoints: Endpoints, account: string, send: SendOptions, record: CredentialRecord): Call {
   const { chosen, applies, credentials, secrets, fingerprint, staticAuth } = prepare(manifest, plan, record, account);
   const call: Call = {
     manifest,
@@ -144,7 +161,7 @@ export async function prepareCall(manifest: Manifest, plan: ActionPlan, endpoint
       record,
       http: { dispatcher: send.dispatcher, timeoutMs: send.timeoutMs, maxResponseBytes: send.maxResponseBytes },
       save: async (changes) => endpoints.store.update?.(manifest.name, account, changes),
-      reload: () => readRecord(manifest, endpoints, account),
+      reload: async () => readRecord(manifest, endpoints, account),
       coordinator: endpoints.coordinator,
     };
   }
@@ -153,8 +170,10 @@ export async function prepareCall(manifest: Manifest, plan: ActionPlan, endpoint
   const identity = endpoints.accountKey ?? (call.oauth ? lineageId(call.oauth) : fingerprint);
   if (call.oauth) call.oauth.lockKey = `${manifest.name}\0${identity}`;
   const limit = endpoints.rateLimit === false ? undefined : (endpoints.rateLimit ?? groupLimit(manifest, plan.rateGroup));
-  const windowKey = `${manifest.name}\0${identity}\0${plan.rateGroup}`;
-  if (limit) call.window = endpoints.coordinator ? endpoints.coordinator.window(windowKey, limit) : windowFor(windowKey, limit);
+  if (limit) {
+    const windowKey = `${manifest.name}\0${identity}\0${plan.rateGroup}`;
+    call.window = endpoints.coordinator ? endpoints.coordinator.window(windowKey, limit) : windowFor(windowKey, limit);
+  }
   const concurrency = endpoints.concurrency === false ? undefined : (endpoints.concurrency ?? manifest.concurrency);
   if (concurrency) call.inFlight = inFlightLimitFor(`${manifest.name}\0${identity}`, concurrency);
   return call;
@@ -209,8 +228,12 @@ export async function sendPage(call: Call, page: PageRequest): Promise<Page> {
   }
 }
 
-/** One request on the wire, inside the account's concurrency slot and rate window. */
-async function exchange(call: Call, request: HttpRequest): Promise<HttpResponse> {
+/** One request on the wire, inside the account's concurrency slot and rate window (when it has either). */
+function exchange(call: Call, request: HttpRequest): Promise<HttpResponse> {
+  return call.inFlight || call.window ? exchangeWithin(call, request) : sendHttp(request, call.send);
+}
+
+async function exchangeWithin(call: Call, request: HttpRequest): Promise<HttpResponse> {
   const release = call.inFlight ? await call.inFlight.acquire(call.send.signal) : undefined;
   try {
     const answered = call.window ? await call.window.acquire(call.send.signal) : undefined;
