@@ -11,8 +11,10 @@ const INTEGER = /^-?(0|[1-9]\d*)$/;
 
 /** Strings that can only mean one number or boolean become it ("5" -> 5, "true" -> true); nothing else changes. */
 export function coerceValue(value: unknown, schema: SchemaNode | undefined): unknown {
+  // Checked first: most values a program passes are not strings, and need no list of types.
+  if (typeof value !== "string") return value;
   const types = schema?.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
-  if (typeof value !== "string" || types.includes("string")) return value;
+  if (types.includes("string")) return value;
   if (types.includes("number") && NUMBER.test(value)) return Number(value);
   // An id is written as digits: "1e3" or "7.0" is not an unambiguous integer.
   if (types.includes("integer") && INTEGER.test(value) && Number.isSafeInteger(Number(value))) return Number(value);

@@ -63,14 +63,16 @@ export function compilePlan(manifest: Manifest, entity: string, action: string, 
   };
 }
 
-// Plans are shared by every connection to the same manifest: compiled once per process.
-const plans = new WeakMap<Manifest, Map<string, ActionPlan>>();
+// Plans are shared by every connection to the same manifest: compiled once per process. Looked up by entity, then
+// action (two lookups of the caller's own strings cost less than building one key from them on every call).
+const plans = new WeakMap<Manifest, Map<string, Map<string, ActionPlan>>>();
 
 export function planFor(manifest: Manifest, entity: string, action: string, spec: Action): ActionPlan {
-  let byAction = plans.get(manifest);
-  if (!byAction) plans.set(manifest, (byAction = new Map()));
-  const key = `${entity}.${action}`;
-  let plan = byAction.get(key);
-  if (!plan) byAction.set(key, (plan = compilePlan(manifest, entity, action, spec)));
+  let byEntity = plans.get(manifest);
+  if (!byEntity) plans.set(manifest, (byEntity = new Map()));
+  let byAction = byEntity.get(entity);
+  if (!byAction) byEntity.set(entity, (byAction = new Map()));
+  let plan = byAction.get(action);
+  if (!plan) byAction.set(action, (plan = compilePlan(manifest, entity, action, spec)));
   return plan;
 }
