@@ -46,10 +46,11 @@ const numberAt = (body: unknown, path: string | undefined): number | undefined =
  */
 function paginateLink(strategy: LinkPagination, plan: ActionPlan, baseUrl: string, declaredBaseUrl: string): NextPage {
   const origin = new URL(baseUrl).origin;
+  const declared = declaredBaseUrl.replace(/\/+$/, "");
   return (request, page) => {
     const link = getPath(page.body, strategy.next);
     if (typeof link !== "string" || link === "") return undefined;
-    const url = new URL(onConfiguredBase(link, baseUrl, declaredBaseUrl), baseUrl);
+    const url = new URL(onConfiguredBase(link, baseUrl, declared), baseUrl);
     // Credentials go only where the first request went.
     if (url.origin !== origin) throw new UpstreamError(`the API's next-page link points to another host (${url.origin}); refusing to follow it`, { status: page.status });
     const params = { ...request.params };
@@ -65,8 +66,7 @@ function paginateLink(strategy: LinkPagination, plan: ActionPlan, baseUrl: strin
   };
 }
 
-function onConfiguredBase(link: string, baseUrl: string, declaredBaseUrl: string): string {
-  const declared = declaredBaseUrl.replace(/\/+$/, "");
+function onConfiguredBase(link: string, baseUrl: string, declared: string): string {
   return declared !== baseUrl && (link === declared || link.startsWith(`${declared}/`) || link.startsWith(`${declared}?`))
     ? baseUrl + link.slice(declared.length)
     : link;
@@ -110,7 +110,18 @@ function paginateOffset(strategy: OffsetPagination): NextPage {
 
 const noNextPage: NextPage = () => undefined;
 
+// One next-page function per action and base URL: made on an action's first call, not on every call.
+const nextPages = new WeakMap<ActionPlan, Map<string, NextPage>>();
+
 export function nextPageFor(plan: ActionPlan, baseUrl: string, declaredBaseUrl: string): NextPage {
+  let byBase = nextPages.get(plan);
+  if (!byBase) nextPages.set(plan, (byBase = new Map()));
+  let next = byBase.get(baseUrl);
+  if (!next) byBase.set(baseUrl, (next = strategyFor(plan, baseUrl, declaredBaseUrl)));
+  return next;
+}
+
+function strategyFor(plan: ActionPlan, baseUrl: string, declaredBaseUrl: string): NextPage {
   const strategy = plan.pagination;
   switch (strategy?.type) {
     case "link":
