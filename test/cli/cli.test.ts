@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
-import { CLI, run } from "./run.js";
+import { CLI, run, spawnCli } from "./run.js";
 
 // Each test is its own child process (and config dir), so they run side by side.
 describe.concurrent("connectors CLI", () => {
@@ -49,6 +49,30 @@ describe.concurrent("connectors CLI", () => {
     const records = stdout.trim().split("\n").map((line) => JSON.parse(line));
     expect(records).toHaveLength(100);
     expect(new Set(records.map((r) => r.id)).size).toBe(100);
+  });
+
+  it("asks for no further page while its reader has not taken the last one", async () => {
+    const { startSandbox } = await import("../../src/sandbox/server.js");
+    const sandbox = await startSandbox({ harvest: { rateLimit: false } });
+    const info = sandbox.connectors.harvest!;
+    const { token, account_id } = info.credentials.personal_access_token!;
+    const env = { CONNECTORS_HARVEST_BASE_URL: info.baseUrl, HARVEST_ACCESS_TOKEN: token, HARVEST_ACCOUNT_ID: account_id };
+    const pagesAsked = () => sandbox.harvest.stats.requestLog.filter((r) => r.path === "/time_entries").length;
+    // A page of 500 entries (about 500 KB) is more than the pipe and both ends' buffers hold.
+    const child = spawnCli(["execute", "harvest", "time_entries", "list", "-p", "per_page=500", "--all", "--output", "ndjson"], env);
+    try {
+      await once(child.stdout, "readable");
+      // Round trips of our own give a CLI that writes on regardless every chance to ask for page 2 meanwhile.
+      for (let i = 0; i < 5; i++) await (await fetch(`${info.baseUrl}/company`, { headers: { Authorization: `Bearer ${token}`, "Harvest-Account-Id": account_id } })).text();
+      expect(pagesAsked()).toBe(1);
+      let lines = 0;
+      for await (const chunk of child.stdout) lines += (chunk as Buffer).toString("utf8").split("\n").length - 1;
+      expect(lines).toBe(3105);
+      expect(pagesAsked()).toBe(7);
+    } finally {
+      child.kill();
+      await sandbox.close();
+    }
   });
 
   it("exits 4 on invalid params, naming them, with nothing on stdout", async () => {

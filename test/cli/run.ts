@@ -1,5 +1,5 @@
 /** Runs the built `connectors` command as a child process, isolated from the developer's credentials and config. */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,10 +28,15 @@ export function configDir(): string {
 // Unless a test says otherwise, an empty vault: a real one on this machine must never answer.
 const emptyConfig = configDir();
 
+/** The command as a child process with the clean environment, for tests that read its output as it comes. */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [CLI, ...args], { env: { ...CLEAN_ENV, CONNECTORS_CONFIG_DIR: emptyConfig, ...env } });
+}
+
 /** Stdin is always closed (with `input` written first), so nothing waits for a person. */
 export function run(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...CLEAN_ENV, CONNECTORS_CONFIG_DIR: emptyConfig, ...options.env } });
+    const child = spawnCli(args, options.env);
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));

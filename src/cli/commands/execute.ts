@@ -1,4 +1,5 @@
 /** `connectors execute`: one action; results to stdout, progress and errors to stderr. */
+import { once } from "node:events";
 import { localCredentialStore } from "../../credentials/local.js";
 import { connect, type Connector, type ExecuteOptions } from "../../runtime/connector.js";
 import { parseFields } from "../../runtime/fields.js";
@@ -60,12 +61,16 @@ async function run(connector: Connector, entity: string, action: string, options
   }
 }
 
-/** Records leave as each page arrives, so memory holds one page however long the list. */
+/**
+ * Records leave as each page arrives, so memory holds one page however long the list: when the reader falls behind
+ * (a slow pipe), the walk waits for it instead of piling pages up in the output's buffer.
+ */
 async function streamRecords(connector: Connector, entity: string, action: string, params: Record<string, unknown>, call: ExecuteOptions): Promise<void> {
   const fields = parseFields(call.fields);
   const check = fields && checkRecordFields(connector.manifest, connector.plan(entity, action).spec, fields);
   if (check?.unknown.length) warnUnknownFields({ fields: check.unknown, valid: check.valid });
-  for await (const record of connector.paginate(entity, action, params, call)) write(`${JSON.stringify(record)}\n`);
+  for await (const record of connector.paginate(entity, action, params, call))
+    if (!process.stdout.write(`${JSON.stringify(record)}\n`)) await once(process.stdout, "drain");
   endProgress(true);
 }
 
