@@ -11,6 +11,7 @@ const bool = (b: boolean) => (b ? 1 : 0);
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -19,6 +20,13 @@ export class SqliteStore implements Store {
     this.db.pragma("busy_timeout = 5000");
     // Deleted and overwritten rows (revoked credentials, records resealed under a new key) are zeroed, not left in free pages.
     this.db.pragma("secure_delete = ON");
+  }
+
+  /** A statement compiled once per store, not on every call (compiling costs more than running most of them). */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
   }
 
   async migrate(): Promise<void> {
@@ -32,28 +40,28 @@ export class SqliteStore implements Store {
   }
 
   async createWorkspace(workspace: Workspace, tokenHash: string): Promise<void> {
-    this.db.prepare("INSERT INTO workspaces (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)").run(workspace.id, workspace.name, tokenHash, workspace.created_at);
+    this.sql("INSERT INTO workspaces (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)").run(workspace.id, workspace.name, tokenHash, workspace.created_at);
   }
 
   async workspaceByTokenHash(tokenHash: string): Promise<Workspace | undefined> {
-    return this.db.prepare("SELECT id, name, created_at FROM workspaces WHERE token_hash = ?").get(tokenHash) as Workspace | undefined;
+    return this.sql("SELECT id, name, created_at FROM workspaces WHERE token_hash = ?").get(tokenHash) as Workspace | undefined;
   }
 
   async insertAccount(account: ConnectedAccount): Promise<void> {
     const row = accountToRow(account, bool);
-    this.db.prepare(`INSERT INTO connected_accounts (${ACCOUNT_COLUMNS.join(", ")}) VALUES (${ACCOUNT_COLUMNS.map(() => "?").join(", ")})`).run(ACCOUNT_COLUMNS.map((c) => row[c]));
+    this.sql(`INSERT INTO connected_accounts (${ACCOUNT_COLUMNS.join(", ")}) VALUES (${ACCOUNT_COLUMNS.map(() => "?").join(", ")})`).run(ACCOUNT_COLUMNS.map((c) => row[c]));
   }
 
   async getAccount(workspaceId: string, id: string): Promise<ConnectedAccount | undefined> {
-    const row = this.db.prepare("SELECT * FROM connected_accounts WHERE workspace_id = ? AND id = ?").get(workspaceId, id) as AccountRow | undefined;
+    const row = this.sql("SELECT * FROM connected_accounts WHERE workspace_id = ? AND id = ?").get(workspaceId, id) as AccountRow | undefined;
     return row && rowToAccount(row);
   }
 
   async listAccounts(workspaceId: string, filter: { user_id?: string }): Promise<ConnectedAccount[]> {
     const rows =
       filter.user_id === undefined
-        ? this.db.prepare("SELECT * FROM connected_accounts WHERE workspace_id = ? ORDER BY created_at, id").all(workspaceId)
-        : this.db.prepare("SELECT * FROM connected_accounts WHERE workspace_id = ? AND user_id = ? ORDER BY created_at, id").all(workspaceId, filter.user_id);
+        ? this.sql("SELECT * FROM connected_accounts WHERE workspace_id = ? ORDER BY created_at, id").all(workspaceId)
+        : this.sql("SELECT * FROM connected_accounts WHERE workspace_id = ? AND user_id = ? ORDER BY created_at, id").all(workspaceId, filter.user_id);
     return (rows as AccountRow[]).map(rowToAccount);
   }
 
@@ -61,46 +69,44 @@ export class SqliteStore implements Store {
     const columns = { ...changeColumns(changes, bool), updated_at: updatedAt };
     const set = Object.keys(columns).map((c) => `${c} = ?`).join(", ");
     const statusIn = onlyIf ? ` AND status IN (${onlyIf.map(() => "?").join(", ")})` : "";
-    const row = this.db
-      .prepare(`UPDATE connected_accounts SET ${set} WHERE workspace_id = ? AND id = ?${statusIn} RETURNING *`)
+    const row = this.sql(`UPDATE connected_accounts SET ${set} WHERE workspace_id = ? AND id = ?${statusIn} RETURNING *`)
       .get(...Object.values(columns), workspaceId, id, ...(onlyIf ?? [])) as AccountRow | undefined;
     return row && rowToAccount(row);
   }
 
   async replaceActiveCredentials(id: string, credentials: SealedRecord, updatedAt: string): Promise<boolean> {
     const columns = changeColumns({ credentials }, bool);
-    const result = this.db
-      .prepare("UPDATE connected_accounts SET credentials_key_id = ?, credentials_sealed = ?, updated_at = ? WHERE id = ? AND status = 'active'")
+    const result = this.sql("UPDATE connected_accounts SET credentials_key_id = ?, credentials_sealed = ?, updated_at = ? WHERE id = ? AND status = 'active'")
       .run(columns.credentials_key_id, columns.credentials_sealed, updatedAt, id);
     return result.changes === 1;
   }
 
   async credentialKeyIds(): Promise<string[]> {
-    const rows = this.db.prepare("SELECT DISTINCT credentials_key_id AS id FROM connected_accounts WHERE credentials_key_id IS NOT NULL").all() as { id: string }[];
+    const rows = this.sql("SELECT DISTINCT credentials_key_id AS id FROM connected_accounts WHERE credentials_key_id IS NOT NULL").all() as { id: string }[];
     return rows.map((r) => r.id);
   }
 
   async vaultKeyId(): Promise<string | undefined> {
-    const row = this.db.prepare("SELECT key_id FROM vault_key").get() as { key_id: string } | undefined;
+    const row = this.sql("SELECT key_id FROM vault_key").get() as { key_id: string } | undefined;
     return row?.key_id;
   }
 
   async recordVaultKeyId(keyId: string): Promise<void> {
-    this.db.prepare("INSERT INTO vault_key (singleton, key_id) VALUES (1, ?) ON CONFLICT DO NOTHING").run(keyId);
+    this.sql("INSERT INTO vault_key (singleton, key_id) VALUES (1, ?) ON CONFLICT DO NOTHING").run(keyId);
   }
 
   async resealCredentials(newKeyId: string, reseal: (id: string, sealed: SealedRecord) => SealedRecord): Promise<ResealReport> {
     const report = this.db.transaction(() => {
       const outcome: ResealReport = { resealed: 0, failed: [] };
-      const rows = this.db.prepare("SELECT * FROM connected_accounts WHERE credentials_sealed IS NOT NULL").all() as AccountRow[];
+      const rows = this.sql("SELECT * FROM connected_accounts WHERE credentials_sealed IS NOT NULL").all() as AccountRow[];
       for (const row of rows) {
         const { id, columns, failed } = resealRow(row, reseal);
         const set = Object.keys(columns).map((c) => `${c} = ?`).join(", ");
-        this.db.prepare(`UPDATE connected_accounts SET ${set} WHERE id = ?`).run(...Object.values(columns), id);
+        this.sql(`UPDATE connected_accounts SET ${set} WHERE id = ?`).run(...Object.values(columns), id);
         if (failed === undefined) outcome.resealed++;
         else outcome.failed.push({ id, reason: failed });
       }
-      this.db.prepare("INSERT INTO vault_key (singleton, key_id) VALUES (1, ?) ON CONFLICT (singleton) DO UPDATE SET key_id = excluded.key_id").run(newKeyId);
+      this.sql("INSERT INTO vault_key (singleton, key_id) VALUES (1, ?) ON CONFLICT (singleton) DO UPDATE SET key_id = excluded.key_id").run(newKeyId);
       return outcome;
     })();
     // The WAL still holds the old pages until a checkpoint: fold it in now, so no copy under the old key is left.
@@ -109,51 +115,49 @@ export class SqliteStore implements Store {
   }
 
   async insertOAuthState(state: OAuthState): Promise<void> {
-    this.db
-      .prepare("INSERT INTO oauth_states (state_hash, workspace_id, user_id, connector_id, expires_at) VALUES (?, ?, ?, ?, ?)")
+    this.sql("INSERT INTO oauth_states (state_hash, workspace_id, user_id, connector_id, expires_at) VALUES (?, ?, ?, ?, ?)")
       .run(state.state_hash, state.workspace_id, state.user_id, state.connector_id, state.expires_at);
   }
 
   async takeOAuthState(stateHash: string): Promise<OAuthState | undefined> {
-    return this.db.prepare("DELETE FROM oauth_states WHERE state_hash = ? RETURNING *").get(stateHash) as OAuthState | undefined;
+    return this.sql("DELETE FROM oauth_states WHERE state_hash = ? RETURNING *").get(stateHash) as OAuthState | undefined;
   }
 
   async prune(before: string, now: string): Promise<number> {
     return this.db.transaction(() => {
-      this.db.prepare("DELETE FROM oauth_states WHERE expires_at <= ?").run(now);
-      return this.db.prepare("DELETE FROM audit_log WHERE time < ?").run(before).changes;
+      this.sql("DELETE FROM oauth_states WHERE expires_at <= ?").run(now);
+      return this.sql("DELETE FROM audit_log WHERE time < ?").run(before).changes;
     })();
   }
 
   async insertMcpToken(token: McpToken, tokenHash: string): Promise<void> {
-    this.db
-      .prepare("INSERT INTO mcp_tokens (id, workspace_id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+    this.sql("INSERT INTO mcp_tokens (id, workspace_id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")
       .run(token.id, token.workspace_id, token.user_id, token.name, tokenHash, token.created_at);
   }
 
   async mcpTokenByHash(tokenHash: string): Promise<McpToken | undefined> {
-    return this.db.prepare(`SELECT ${MCP_TOKEN_FIELDS} FROM mcp_tokens WHERE token_hash = ?`).get(tokenHash) as McpToken | undefined;
+    return this.sql(`SELECT ${MCP_TOKEN_FIELDS} FROM mcp_tokens WHERE token_hash = ?`).get(tokenHash) as McpToken | undefined;
   }
 
   async listMcpTokens(workspaceId: string, filter: { user_id?: string }): Promise<McpToken[]> {
     const rows =
       filter.user_id === undefined
-        ? this.db.prepare(`SELECT ${MCP_TOKEN_FIELDS} FROM mcp_tokens WHERE workspace_id = ? ORDER BY created_at, id`).all(workspaceId)
-        : this.db.prepare(`SELECT ${MCP_TOKEN_FIELDS} FROM mcp_tokens WHERE workspace_id = ? AND user_id = ? ORDER BY created_at, id`).all(workspaceId, filter.user_id);
+        ? this.sql(`SELECT ${MCP_TOKEN_FIELDS} FROM mcp_tokens WHERE workspace_id = ? ORDER BY created_at, id`).all(workspaceId)
+        : this.sql(`SELECT ${MCP_TOKEN_FIELDS} FROM mcp_tokens WHERE workspace_id = ? AND user_id = ? ORDER BY created_at, id`).all(workspaceId, filter.user_id);
     return rows as McpToken[];
   }
 
   async deleteMcpToken(workspaceId: string, id: string): Promise<McpToken | undefined> {
-    return this.db.prepare(`DELETE FROM mcp_tokens WHERE workspace_id = ? AND id = ? RETURNING ${MCP_TOKEN_FIELDS}`).get(workspaceId, id) as McpToken | undefined;
+    return this.sql(`DELETE FROM mcp_tokens WHERE workspace_id = ? AND id = ? RETURNING ${MCP_TOKEN_FIELDS}`).get(workspaceId, id) as McpToken | undefined;
   }
 
   async insertAudit(row: Omit<AuditRow, "id">): Promise<void> {
-    this.db.prepare(`INSERT INTO audit_log (${AUDIT_COLUMNS.join(", ")}) VALUES (${AUDIT_COLUMNS.map(() => "?").join(", ")})`).run(auditToValues(row));
+    this.sql(`INSERT INTO audit_log (${AUDIT_COLUMNS.join(", ")}) VALUES (${AUDIT_COLUMNS.map(() => "?").join(", ")})`).run(auditToValues(row));
   }
 
   async listAudit(query: AuditQuery): Promise<AuditRow[]> {
     const where = auditWhere(query, () => "?");
-    const rows = this.db.prepare(`SELECT * FROM audit_log WHERE ${where.sql} ORDER BY id LIMIT ?`).all(...where.values, query.limit);
+    const rows = this.sql(`SELECT * FROM audit_log WHERE ${where.sql} ORDER BY id LIMIT ?`).all(...where.values, query.limit);
     return (rows as Record<string, unknown>[]).map(rowToAudit);
   }
 
