@@ -61,6 +61,9 @@ async function run(connector: Connector, entity: string, action: string, options
   }
 }
 
+/** How much output may wait in memory for a slow reader before the walk pauses for it. */
+const MAX_WAITING_OUTPUT = 1024 * 1024;
+
 /**
  * Records leave as each page arrives, so memory holds one page however long the list: when the reader falls behind
  * (a slow pipe), the walk waits for it instead of piling pages up in the output's buffer.
@@ -69,8 +72,10 @@ async function streamRecords(connector: Connector, entity: string, action: strin
   const fields = parseFields(call.fields);
   const check = fields && checkRecordFields(connector.manifest, connector.plan(entity, action).spec, fields);
   if (check?.unknown.length) warnUnknownFields({ fields: check.unknown, valid: check.valid });
-  for await (const record of connector.paginate(entity, action, params, call))
-    if (!process.stdout.write(`${JSON.stringify(record)}\n`)) await once(process.stdout, "drain");
+  for await (const record of connector.paginate(entity, action, params, call)) {
+    process.stdout.write(`${JSON.stringify(record)}\n`);
+    if (process.stdout.writableLength > MAX_WAITING_OUTPUT) await once(process.stdout, "drain");
+  }
   endProgress(true);
 }
 
