@@ -258,7 +258,7 @@ export const metaSchema = {
           type: "object",
           additionalProperties: false,
           required: ["params"],
-          properties: { description: { type: "string" }, params: { type: "object" } },
+          properties: { description: { type: "string" }, params: { type: "object" }, error: { type: "string", pattern: "^E_[A-Z_]+$" } },
         },
       },
     },

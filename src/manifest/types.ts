@@ -189,6 +189,8 @@ export interface ActionAnnotations {
 export interface ActionExample {
   description?: string;
   params: Record<string, unknown>;
+  /** The error code the example ends with on the connector's sandbox, when it shows a refusal (E_NOT_FOUND ...). */
+  error?: string;
 }
 
 /** What one request of an action costs, in the manifest's currency. */
