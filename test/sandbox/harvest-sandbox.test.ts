@@ -168,7 +168,7 @@ describe("lists", () => {
     expect(pages[1]).toMatchObject({ page: null, next_page: null, previous_page: null });
     expect(pages[3]).toMatchObject({ page: 4, next_page: null, previous_page: 3 });
     const ids = pages.flatMap((page) => page.users.map((user: { id: number }) => user.id));
-    expect(ids).toHaveLength(7);
+    expect(ids).toHaveLength(8);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
   });
 

@@ -7,19 +7,15 @@ import { addDays } from "../dates.js";
 import { messageTemplate, newMessage } from "../document-messages.js";
 import { importLineItems } from "../invoice-import.js";
 import { round2 } from "../math.js";
-import type { CollectionName, EstimateRow, InvoiceRow, LineItem, ProjectRow, Recipient, Tables } from "../model.js";
+import type { EstimateRow, InvoiceRow, LineItem, ProjectRow, Recipient } from "../model.js";
 import { fullName } from "../refs.js";
 import { newInvoiceMessage, settlePayments } from "../resources/invoices.js";
 import type { Store } from "../store.js";
-import { stamp, type SeedContext } from "./context.js";
+import { insert, stamp, type SeedContext } from "./context.js";
 
-/** Saves a row under the seed's next realistic id. */
-function insert<K extends CollectionName>(store: Store, ctx: SeedContext, collection: K, row: Omit<Tables[K], "id">): Tables[K] {
-  return store.save(collection, { ...row, id: ctx.nextId(collection) } as Tables[K]);
-}
-
-function firstContact(store: Store, clientId: number): Recipient {
-  const contact = store.where("contacts", (candidate) => candidate.client_id === clientId).sort((a, b) => a.id - b.id)[0]!;
+/** A client's contact (the first one unless told) as a message recipient. */
+export function contactRecipient(store: Store, clientId: number, position = 0): Recipient {
+  const contact = store.where("contacts", (candidate) => candidate.client_id === clientId).sort((a, b) => a.id - b.id)[position]!;
   return { name: `${contact.first_name} ${contact.last_name ?? ""}`.trim(), email: contact.email! };
 }
 
@@ -84,7 +80,7 @@ export function addEstimates(store: Store, ctx: SeedContext): void {
     if (!sent) return;
     const message = { estimate_id: estimate.id, ...newMessage(me) };
     const template = messageTemplate(store, estimate, "Estimate", null);
-    const recipients = [firstContact(store, client.id)];
+    const recipients = [contactRecipient(store, client.id)];
     insert(store, ctx, "estimate_messages", { ...message, recipients, ...template, created_at: sent, updated_at: sent });
     if (!decided) return;
     const event = seed.state === "accepted" ? "accept" : "decline";
@@ -144,17 +140,8 @@ function newInvoice(store: Store, ctx: SeedContext, project: ProjectRow, issueDa
 function settle(store: Store, ctx: SeedContext, invoice: InvoiceRow, outcome: "paid" | "partly paid" | "open" | "closed" | "draft"): void {
   if (outcome === "draft") return;
   const sentAt = stamp(invoice.issue_date, 840);
-  const template = messageTemplate(store, invoice, "Invoice", null);
   store.save("invoices", { ...invoice, state: "open", sent_at: sentAt, updated_at: sentAt });
-  insert(store, ctx, "invoice_messages", {
-    ...newInvoiceMessage(store.me),
-    invoice_id: invoice.id,
-    recipients: [firstContact(store, invoice.client_id)],
-    ...template,
-    attach_pdf: true,
-    created_at: sentAt,
-    updated_at: sentAt,
-  });
+  sendInvoiceMessage(store, ctx, invoice, sentAt, null);
   if (outcome === "closed") {
     const closedAt = stamp(addDays(invoice.issue_date, 45), 600);
     store.save("invoices", { ...store.find("invoices", invoice.id)!, state: "closed", closed_at: closedAt, updated_at: closedAt });
@@ -162,20 +149,41 @@ function settle(store: Store, ctx: SeedContext, invoice: InvoiceRow, outcome: "p
   if (outcome !== "paid" && outcome !== "partly paid") return;
   const paidDate = addDays(invoice.issue_date, ctx.prng.int(9, 24));
   const total = documentTotals(invoice).amount;
-  insert(store, ctx, "invoice_payments", {
+  const [amount, notes] = outcome === "paid" ? [total, "Paid by bank transfer"] : [round2(total / 2), "First instalment"];
+  recordPayment(store, ctx, invoice.id, { amount, paidDate, notes });
+}
+
+/** The invoice emailed to the client's first contact at that time: sent (variant null) or a past-due reminder. */
+export function sendInvoiceMessage(store: Store, ctx: SeedContext, invoice: InvoiceRow, at: string, variant: "reminder" | null): void {
+  insert(store, ctx, "invoice_messages", {
+    ...newInvoiceMessage(store.me),
     invoice_id: invoice.id,
-    amount: outcome === "paid" ? total : round2(total / 2),
-    paid_at: `${paidDate}T00:00:00Z`,
-    paid_date: paidDate,
+    recipients: [contactRecipient(store, invoice.client_id)],
+    ...messageTemplate(store, invoice, "Invoice", variant),
+    attach_pdf: true,
+    reminder: variant === "reminder",
+    created_at: at,
+    updated_at: at,
+  });
+}
+
+/** A payment recorded by the administrator on the day it arrived; the invoice becomes paid once fully paid. */
+export function recordPayment(store: Store, ctx: SeedContext, invoiceId: number, payment: { amount: number; paidDate: string; notes: string }): void {
+  const recordedAt = stamp(payment.paidDate, 660);
+  insert(store, ctx, "invoice_payments", {
+    invoice_id: invoiceId,
+    amount: payment.amount,
+    paid_at: `${payment.paidDate}T00:00:00Z`,
+    paid_date: payment.paidDate,
     recorded_by: fullName(store.me),
     recorded_by_email: store.me.email,
-    notes: outcome === "paid" ? "Paid by bank transfer" : "First instalment",
+    notes: payment.notes,
     transaction_id: null,
     payment_gateway: { id: null, name: null },
-    created_at: stamp(paidDate, 660),
-    updated_at: stamp(paidDate, 660),
+    created_at: recordedAt,
+    updated_at: recordedAt,
   });
-  settlePayments(store, invoice.id, new Date(stamp(paidDate, 660)));
+  settlePayments(store, invoiceId, new Date(recordedAt));
 }
 
 /** One invoice per billable hourly project and month of work, issued on the 1st of the next month. */

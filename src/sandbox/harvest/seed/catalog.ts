@@ -24,7 +24,7 @@ export interface UserSeed {
 /** The first user is the administrator every sandbox token authenticates as. */
 export const USERS: UserSeed[] = [
   { key: "alex", first_name: "Alex", last_name: "Morgan", access_roles: ["administrator"], roles: ["Founder", "Project Manager"], timezone: "Eastern Time (US & Canada)", default_hourly_rate: 160, cost_rate: 85, entriesPerDay: [2, 5], has_access_to_all_future_projects: true },
-  { key: "priya", first_name: "Priya", last_name: "Shah", access_roles: ["manager", "project_creator", "time_and_expenses_manager", "people_manager"], roles: ["Project Manager"], timezone: "Pacific Time (US & Canada)", default_hourly_rate: 140, cost_rate: 70, entriesPerDay: [2, 6], teammates: ["jonas", "maria"] },
+  { key: "priya", first_name: "Priya", last_name: "Shah", access_roles: ["manager", "project_creator", "time_and_expenses_manager", "people_manager"], roles: ["Project Manager"], timezone: "Pacific Time (US & Canada)", default_hourly_rate: 140, cost_rate: 70, entriesPerDay: [2, 6], teammates: ["jonas", "maria", "sam"] },
   { key: "jonas", first_name: "Jonas", last_name: "Weber", access_roles: ["member"], roles: ["Developer"], timezone: "Berlin", default_hourly_rate: 135, cost_rate: 65, entriesPerDay: [3, 6] },
   { key: "maria", first_name: "Maria", last_name: "Garcia", access_roles: ["member"], roles: ["Designer"], timezone: "Madrid", default_hourly_rate: 120, cost_rate: 60, entriesPerDay: [3, 6] },
   { key: "sam", first_name: "Sam", last_name: "Lee", access_roles: ["member"], roles: ["Developer"], timezone: "Pacific Time (US & Canada)", default_hourly_rate: 130, cost_rate: 62, entriesPerDay: [3, 6] },

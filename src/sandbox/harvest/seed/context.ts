@@ -1,5 +1,6 @@
 /** State shared while seeding: the PRNG, realistic id sequences, catalog keys to ids, and the rows built so far. */
 import type { CollectionName, Tables } from "../model.js";
+import type { Store } from "../store.js";
 import { Prng } from "../prng.js";
 
 /** Where each id sequence starts: Harvest ids are large integers with gaps. */
@@ -65,4 +66,12 @@ export class SeedContext {
 export function stamp(day: string, minutes: number): string {
   const hours = String(Math.floor(minutes / 60)).padStart(2, "0");
   return `${day}T${hours}:${String(minutes % 60).padStart(2, "0")}:00Z`;
+}
+
+/** created_at and updated_at of a record created that day at that minute and not changed since. */
+export const created = (day: string, minutes: number) => ({ created_at: stamp(day, minutes), updated_at: stamp(day, minutes) });
+
+/** Saves a row in the store under the seed's next realistic id (for what is seeded once the store exists). */
+export function insert<K extends CollectionName>(store: Store, ctx: SeedContext, collection: K, row: Omit<Tables[K], "id">): Tables[K] {
+  return store.save(collection, { ...row, id: ctx.nextId(collection) } as Tables[K]);
 }

@@ -3,6 +3,7 @@ import { Store } from "../store.js";
 import { addInvoices, addEstimates } from "./billing.js";
 import { SeedContext } from "./context.js";
 import { addAccountSetup, company } from "./setup.js";
+import { addRecentChanges } from "./recent.js";
 import { addExpenses, addTimeEntries } from "./work.js";
 
 export const DEFAULT_SEED = 20260101;
@@ -15,5 +16,6 @@ export function seedStore(seed: number = DEFAULT_SEED): Store {
   const store = new Store({ company: company(), meId: ctx.tables.users[0]!.id, memberId: ctx.idOf("users", "jonas"), tables: ctx.tables });
   addEstimates(store, ctx);
   addInvoices(store, ctx);
+  addRecentChanges(store, ctx);
   return store;
 }

@@ -4,7 +4,7 @@ import type { CompanyRow } from "../model.js";
 import { defaultTaskAssignment } from "../resources/projects.js";
 import { AVATAR_URL } from "../resources/users.js";
 import { CLIENTS, COMPANY_NAME, ESTIMATE_ITEM_CATEGORIES, EXPENSE_CATEGORIES, INVOICE_ITEM_CATEGORIES, PROJECTS, ROLES, TASKS, USERS } from "./catalog.js";
-import { stamp, type SeedContext } from "./context.js";
+import { created, stamp, type SeedContext } from "./context.js";
 
 /** The account was set up on this day; the catalog's records are created in the months after. */
 const ACCOUNT_CREATED = "2025-02-03";
@@ -34,8 +34,6 @@ export function company(): CompanyRow {
     weekly_capacity: 126000,
   };
 }
-
-const created = (day: string, minutes: number) => ({ created_at: stamp(day, minutes), updated_at: stamp(day, minutes) });
 
 function addUsers(ctx: SeedContext): void {
   USERS.forEach((seed, index) => {
