@@ -91,6 +91,7 @@ program
   .option("--public-url <url>", "where browsers reach this server, for the OAuth callback (env CONNECTORS_PUBLIC_URL)")
   .option("--audit-retention-days <n>", "delete audit rows older than this (default 90; env CONNECTORS_AUDIT_RETENTION_DAYS)", positive)
   .option("--execute-timeout <seconds>", "longest one execute may take, retries included; then its upstream call is cancelled (default 60; env CONNECTORS_EXECUTE_TIMEOUT)", positive)
+  .option("--connectors-dir <dir>", "also serve your own connectors: <dir>/<name>/connector.yaml (one of a bundled connector's name replaces it)")
   .action(async (options) => (await import("./commands/serve.js")).serve(options));
 
 program

@@ -11,9 +11,15 @@ import { Connector } from "../runtime/connector.js";
 import { checkScope } from "../runtime/scope.js";
 import { badRequest } from "./errors.js";
 
-export function manifestFor(connectorType: string): Manifest {
-  const known = listConnectorNames();
-  if (!known.includes(connectorType)) throw badRequest(`unknown connector_type "${connectorType}"; available: ${known.join(", ")}`);
+/** The connector's manifest: the operator's own (ServerConfig.connectorsDir) when there is one of that name, else the bundled one. */
+export function manifestFor(connectorType: string, connectorsDir?: string): Manifest {
+  const own = connectorsDir ? listConnectorNames(connectorsDir) : [];
+  if (own.includes(connectorType)) return findManifest(connectorType, connectorsDir);
+  const bundled = listConnectorNames();
+  if (!bundled.includes(connectorType)) {
+    const known = [...new Set([...bundled, ...own])].sort();
+    throw badRequest(`unknown connector_type "${connectorType}"; available: ${known.join(", ")}`);
+  }
   return findManifest(connectorType);
 }
 

@@ -1,6 +1,8 @@
 /** The server's settings: from the environment for `connectors serve`, or given directly by tests and embedders. */
+import { resolve } from "node:path";
 import { configDir, loadMasterKey, MASTER_KEY_VARIABLE } from "../credentials/master-key.js";
 import type { MasterKey } from "../credentials/cipher.js";
+import { findManifest, listConnectorNames } from "../manifest/registry.js";
 import type { ConnectOptions } from "../runtime/connector.js";
 import type { Coordinator } from "../runtime/coordination.js";
 
@@ -22,6 +24,11 @@ export interface ServerConfig {
   executeTimeoutSeconds?: number;
   /** Per connector type. */
   upstream?: Record<string, UpstreamOptions>;
+  /**
+   * A directory of the operator's own connectors (`<name>/connector.yaml`, as connect()'s connectorsDir): served beside
+   * the bundled ones, and in place of a bundled one of the same name.
+   */
+  connectorsDir?: string;
   /** Where users' browsers reach this server: the OAuth redirect_uri is this + /oauth/callback. */
   publicUrl?: string;
   /** How long an OAuth authorize URL stays usable (default 600 s). */
@@ -48,7 +55,7 @@ export class ConfigError extends Error {
 }
 
 /** Settings the command line may give instead of the environment. */
-export type ConfigFlags = Pick<ServerConfig, "publicUrl" | "auditRetentionDays" | "executeTimeoutSeconds">;
+export type ConfigFlags = Pick<ServerConfig, "publicUrl" | "auditRetentionDays" | "executeTimeoutSeconds" | "connectorsDir">;
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, flags: ConfigFlags = {}): ServerConfig {
   // Required here, unlike the CLI: a server must not quietly make up a key file and seal tenants' secrets with it.
@@ -61,8 +68,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, flags: Confi
     publicUrl: flags.publicUrl ?? (env.CONNECTORS_PUBLIC_URL || undefined),
     auditRetentionDays: flags.auditRetentionDays ?? positiveNumber(env, "CONNECTORS_AUDIT_RETENTION_DAYS"),
     executeTimeoutSeconds: flags.executeTimeoutSeconds ?? positiveNumber(env, "CONNECTORS_EXECUTE_TIMEOUT"),
+    connectorsDir: flags.connectorsDir === undefined ? undefined : connectorsDirectory(flags.connectorsDir),
     env,
   };
+}
+
+/** The operator's connectors directory, checked before serving: it holds connectors, and each manifest is valid. */
+function connectorsDirectory(dir: string): string {
+  const absolute = resolve(dir);
+  const names = listConnectorNames(absolute);
+  if (names.length === 0) throw new ConfigError(`--connectors-dir ${dir} holds no connector: put each in <dir>/<name>/connector.yaml`);
+  // A broken manifest fails the start, with its file and line, not the first request that needs it.
+  for (const name of names) findManifest(name, absolute);
+  return absolute;
 }
 
 /** A master key from any variable (CONNECTORS_NEW_MASTER_KEY for rotation), checked as CONNECTORS_MASTER_KEY is. */

@@ -8,10 +8,12 @@ interface Options {
   publicUrl?: string;
   auditRetentionDays?: number;
   executeTimeout?: number;
+  connectorsDir?: string;
 }
 
 export async function serve(options: Options): Promise<void> {
-  const flags = { publicUrl: options.publicUrl, auditRetentionDays: options.auditRetentionDays, executeTimeoutSeconds: options.executeTimeout };
+  const { publicUrl, auditRetentionDays, connectorsDir } = options;
+  const flags = { publicUrl, auditRetentionDays, executeTimeoutSeconds: options.executeTimeout, connectorsDir };
   const hosted = await openHosted(options.database, process.env, flags);
   try {
     const { config, store } = hosted.services;

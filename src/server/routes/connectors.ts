@@ -14,8 +14,8 @@ export function publicAccount(account: ConnectedAccount) {
 }
 
 /** With what its scope allows, for a single account's view. */
-function detailedAccount(account: ConnectedAccount) {
-  const manifest = manifestFor(account.connector_type);
+function detailedAccount(account: ConnectedAccount, connectorsDir: string | undefined) {
+  const manifest = manifestFor(account.connector_type, connectorsDir);
   return { ...publicAccount(account), allowed: allowedActions(manifest, account.scopes, account.read_only) };
 }
 
@@ -26,7 +26,7 @@ export const NOT_REVOKED: AccountStatus[] = ["pending", "active", "needs_reauth"
 
 export const revokedError = (id: string) => new ApiError(409, "E_REVOKED", `connector ${id} was revoked; connect the account again instead`);
 
-export function connectorRoutes({ store, vault }: Services): Hono<AppEnv> {
+export function connectorRoutes({ store, vault, config }: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   const load = async (workspaceId: string, id: string): Promise<ConnectedAccount> => {
@@ -38,7 +38,7 @@ export function connectorRoutes({ store, vault }: Services): Hono<AppEnv> {
   app.post("/", async (c) => {
     const body = await jsonObject(c);
     onlyFields(body, ["connector_type", "name", "user_id", "account", "auth_variant", "credentials", "scopes", "read_only"]);
-    const manifest = manifestFor(requiredString(body, "connector_type"));
+    const manifest = manifestFor(requiredString(body, "connector_type"), config.connectorsDir);
     const account = optionalString(body, "account") ?? "default";
     if (!ACCOUNT_NAME.test(account)) throw badRequest("account must be 1-64 letters, digits, - or _");
     if (body.credentials === undefined) throw badRequest("credentials is required");
@@ -61,7 +61,7 @@ export function connectorRoutes({ store, vault }: Services): Hono<AppEnv> {
       updated_at: now,
     };
     await store.insertAccount(created);
-    return c.json(detailedAccount(created), 201);
+    return c.json(detailedAccount(created, config.connectorsDir), 201);
   });
 
   app.get("/", async (c) => {
@@ -69,7 +69,7 @@ export function connectorRoutes({ store, vault }: Services): Hono<AppEnv> {
     return c.json({ data: accounts.map(publicAccount) });
   });
 
-  app.get("/:id", async (c) => c.json(detailedAccount(await load(c.get("workspace").id, c.req.param("id")))));
+  app.get("/:id", async (c) => c.json(detailedAccount(await load(c.get("workspace").id, c.req.param("id")), config.connectorsDir)));
 
   app.patch("/:id", async (c) => {
     const workspaceId = c.get("workspace").id;
@@ -77,7 +77,7 @@ export function connectorRoutes({ store, vault }: Services): Hono<AppEnv> {
     if (current.status === "revoked") throw revokedError(current.id);
     const body = await jsonObject(c);
     onlyFields(body, ["name", "credentials", "auth_variant", "scopes", "read_only"]);
-    const manifest = manifestFor(current.connector_type);
+    const manifest = manifestFor(current.connector_type, config.connectorsDir);
     const changes: AccountChanges = { name: optionalString(body, "name"), read_only: optionalBoolean(body, "read_only") };
     if (body.scopes !== undefined) changes.scopes = checkScopes(manifest, body.scopes);
     const namedVariant = optionalString(body, "auth_variant");
@@ -93,7 +93,7 @@ export function connectorRoutes({ store, vault }: Services): Hono<AppEnv> {
     // A revocation that lands while this request runs wins: the write checks the status it was read with.
     const updated = await store.updateAccount(workspaceId, current.id, changes, new Date().toISOString(), NOT_REVOKED);
     if (!updated) throw revokedError(current.id);
-    return c.json(detailedAccount(updated));
+    return c.json(detailedAccount(updated, config.connectorsDir));
   });
 
   app.delete("/:id", async (c) => {

@@ -62,7 +62,8 @@ export function executeRoutes(services: Services): Hono<AppEnv> {
         await recordCall(services.store, state.account, record);
         state.recorded = true;
       };
-      const connector = connect(state.account.connector_type, { ...accountConnection(services, state.account), onCall });
+      const manifest = manifestFor(state.account.connector_type, services.config.connectorsDir);
+      const connector = connect(manifest, { ...accountConnection(services, state.account), onCall });
       return c.json({ result: await connector.execute(entity, action, params, options) });
     } catch (error) {
       // Nobody reads this answer; the row says the caller left (E_CANCELLED), not that the server failed.
@@ -86,7 +87,7 @@ function auditEveryExecute(services: Services) {
     await next();
     if (c.error === undefined || state.recorded) return;
     const { entity, action, params } = state.call;
-    const row = callRecord(manifestFor(account.connector_type), { entity, action, params: isObject(params) ? params : {}, started: state.started }, {}, c.error);
+    const row = callRecord(manifestFor(account.connector_type, services.config.connectorsDir), { entity, action, params: isObject(params) ? params : {}, started: state.started }, {}, c.error);
     await recordCall(services.store, account, row);
   };
 }

@@ -34,7 +34,7 @@ export function oauthStartRoutes({ store, vault, config }: Services): Hono<AppEn
     const account = await store.getAccount(workspace.id, c.req.param("id"));
     if (!account) throw notFound(`connector ${c.req.param("id")}`);
     if (account.status === "revoked") throw revokedError(account.id);
-    const manifest = manifestFor(account.connector_type);
+    const manifest = manifestFor(account.connector_type, config.connectorsDir);
     const state = newOAuthState();
     const url = authorizeUrl(manifest, account.auth_variant, upstreamOptions(config, manifest.name), {
       clientId: vault.open(account.id, account.credentials!).client_id ?? "",
@@ -65,7 +65,7 @@ export function oauthCallbackRoutes({ store, vault, config }: Services): Hono<Ap
     const account = await store.getAccount(taken.workspace_id, taken.connector_id);
     if (!account || account.user_id !== taken.user_id) throw notFound(`connector ${taken.connector_id}`);
     if (account.status === "revoked") throw revokedError(account.id);
-    const manifest = manifestFor(account.connector_type);
+    const manifest = manifestFor(account.connector_type, config.connectorsDir);
     const upstream = upstreamOptions(config, manifest.name);
     const stored = vault.open(account.id, account.credentials!);
     const tokens = await exchangeAuthorizationCode(manifest, account.auth_variant, upstream, {
