@@ -22,8 +22,11 @@ export type CallErrorCode =
 /** What the hosted API says about its own resources (tokens, accounts, OAuth states, request bodies). */
 export type ServiceErrorCode = "E_FORBIDDEN" | "E_REVOKED" | "E_OAUTH_STATE" | "E_OAUTH_DENIED" | "E_TOO_LARGE" | "E_INTERNAL";
 
+/** What ends a script in code mode (`run`) other than a call's own error: the script's exception, or one of its limits. */
+export type ScriptErrorCode = "E_SCRIPT" | "E_LIMIT";
+
 /** Every code the project produces: scripts, exit codes and HTTP statuses are keyed on these. */
-export type ErrorCode = CallErrorCode | ServiceErrorCode;
+export type ErrorCode = CallErrorCode | ServiceErrorCode | ScriptErrorCode;
 
 export class ConnectorError<C extends ErrorCode = ErrorCode> extends Error {
   readonly code: C;
@@ -184,6 +187,35 @@ export class TimeoutError extends ConnectorError<"E_TIMEOUT"> {
   constructor(message: string, timeoutMs: number) {
     super("E_TIMEOUT", message);
     this.timeoutMs = timeoutMs;
+  }
+}
+
+/** A code-mode script failed on its own: it threw (or did not parse), at `line` of the script when known. */
+export class ScriptError extends ConnectorError<"E_SCRIPT"> {
+  /** The script's own error name: TypeError, SyntaxError, Error, ... */
+  readonly errorName: string;
+  readonly line?: number;
+  constructor(message: string, details: { errorName: string; line?: number }) {
+    super("E_SCRIPT", message);
+    this.errorName = details.errorName;
+    if (details.line !== undefined) this.line = details.line;
+  }
+}
+
+/** The code-mode limits: wall time, memory, number of calls, size of the result. */
+export type ScriptLimit = "time" | "memory" | "calls" | "result";
+
+/** A code-mode script reached one of its limits and was stopped; `option` names the run() option that raises it. */
+export class LimitError extends ConnectorError<"E_LIMIT"> {
+  readonly limit: ScriptLimit;
+  /** The limit in force, in its option's unit (ms, MB, calls, characters). */
+  readonly value: number;
+  readonly option: string;
+  constructor(message: string, details: { limit: ScriptLimit; value: number; option: string }) {
+    super("E_LIMIT", message);
+    this.limit = details.limit;
+    this.value = details.value;
+    this.option = details.option;
   }
 }
 

@@ -9,6 +9,7 @@ const EXIT_CODES: Partial<Record<ErrorCode, number>> = {
   E_MANIFEST: 4,
   E_RATE_LIMIT: 5,
   E_CREDITS: 5,
+  E_LIMIT: 6,
 };
 
 export function exitCodeFor(error: unknown): number {

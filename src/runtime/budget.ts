@@ -2,7 +2,8 @@
 import { CreditsError } from "../errors.js";
 import { round, type CostEstimate } from "./costs.js";
 
-const money = (amount: number, currency: string) => `${currency === "USD" ? "$" : `${currency} `}${round(amount)}`;
+/** $0.5, or 0.5 EUR. */
+export const money = (amount: number, currency: string) => `${currency === "USD" ? "$" : `${currency} `}${round(amount)}`;
 
 export class BudgetGuard {
   spent = 0;

@@ -80,8 +80,19 @@ export class Connector<M extends ActionMap = UntypedActions> {
     for (const scope of scopes) checkScope(this.manifest, scope);
     const narrowing = scopes.filter((scope) => scope.allow || scope.readOnly);
     if (!narrowing.length) return this;
+    return this.sibling(this.options, { shared: this.shared, scopes: [...this.scopes, ...narrowing] });
+  }
+
+  /** The same connector, options and scopes with another named account of the credential store (its own pacing and balance). */
+  withAccount(account: string): this {
+    if (typeof account !== "string" || !account) throw new ValidationError("an account name must be a non-empty string, such as \"work\"");
+    return this.sibling({ ...this.options, account }, { shared: {}, scopes: this.scopes });
+  }
+
+  /** A connection of this one's class (the library's, say) on the same manifest. */
+  private sibling(options: ConnectOptions, narrowed: { shared: Shared; scopes: readonly Scope[] }): this {
     const Same = this.constructor as new (c: Manifest, o: ConnectOptions, n: { shared: Shared; scopes: readonly Scope[] }) => this;
-    return new Same(this.manifest, this.options, { shared: this.shared, scopes: [...this.scopes, ...narrowing] });
+    return new Same(this.manifest, options, narrowed);
   }
 
   /** Whether this connection may run the action (it exists and is in scope). */
@@ -98,12 +109,12 @@ export class Connector<M extends ActionMap = UntypedActions> {
   execute<T = unknown, E extends string = string>(entity: DynamicString<E>, action: string, params?: Record<string, unknown>, options?: ExecuteOptions): Promise<Result<T>>;
   async execute<T = unknown>(entity: string, action: string, params: object = {}, options: ExecuteOptions = {}): Promise<Result<T>> {
     const { onCall } = this.options;
-    if (!onCall) return this.run(entity, action, params, options) as Promise<Result<T>>;
+    if (!onCall) return this.perform(entity, action, params, options) as Promise<Result<T>>;
     const call = { entity, action, params, started: performance.now(), signal: options?.signal };
     const trace: CallTrace = {};
     let result: Result;
     try {
-      result = await this.run(entity, action, params, options, trace);
+      result = await this.perform(entity, action, params, options, trace);
     } catch (error) {
       await onCall(callRecord(this.manifest, call, trace, error));
       throw error;
@@ -113,7 +124,7 @@ export class Connector<M extends ActionMap = UntypedActions> {
     return result as Result<T>;
   }
 
-  private async run(entity: string, action: string, params: object, options: ExecuteOptions, trace?: CallTrace): Promise<Result> {
+  private async perform(entity: string, action: string, params: object, options: ExecuteOptions, trace?: CallTrace): Promise<Result> {
     const started = performance.now();
     checkInput(entity, action, params);
     const plan = this.plan(entity, action);
@@ -286,6 +297,7 @@ export class Connector<M extends ActionMap = UntypedActions> {
     const estimate = estimateCost(this.manifest, plan, params, walking ? options : {});
     const guard = new BudgetGuard(estimate, options.budget, `${this.name} ${plan.entity}.${plan.action}`, (spent) => {
       if (this.shared.balance && estimate.billed_by === this.name) this.shared.balance.amount -= spent;
+      options.onCost?.(spent);
     });
     if (trace) trace.cost = () => guard.spent;
     guard.checkUpFront();

@@ -74,6 +74,8 @@ export interface ExecuteOptions {
   budget?: number;
   /** Read the account's balance (cached briefly) first and fail early when it cannot cover the estimate. */
   preflight?: boolean;
+  /** Hears what each request spends as it is spent (each page of a walk), for a running total across calls. */
+  onCost?: (amount: number) => void;
 }
 
 export interface ResultMeta {

@@ -35,6 +35,9 @@ const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   // nginx's "client closed request": nobody reads it, but an access log tells it from a failure.
   E_CANCELLED: 499 as ContentfulStatusCode,
   E_INTERNAL: 500,
+  // A script that throws or does not parse is the caller's to fix; a limit reached is the caller's to raise or respect.
+  E_SCRIPT: 400,
+  E_LIMIT: 422,
 };
 
 export interface ErrorBody {
