@@ -195,8 +195,9 @@ export class ScriptError extends ConnectorError<"E_SCRIPT"> {
   /** The script's own error name: TypeError, SyntaxError, Error, ... */
   readonly errorName: string;
   readonly line?: number;
+  /** The message reads "TypeError at line 3: ...". */
   constructor(message: string, details: { errorName: string; line?: number }) {
-    super("E_SCRIPT", message);
+    super("E_SCRIPT", `${details.errorName}${details.line === undefined ? "" : ` at line ${details.line}`}: ${message}`);
     this.errorName = details.errorName;
     if (details.line !== undefined) this.line = details.line;
   }

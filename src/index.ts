@@ -2,6 +2,7 @@
 export { connect, Connector } from "./library.js";
 export type { ConnectOptions, ExecuteOptions, Result, ResultMeta } from "./runtime/connector.js";
 export type { ConnectorDescription, ActionDescription } from "./runtime/describe.js";
+export type { ConnectorRunOptions, LogEntry, RunResult } from "./runtime/code/types.js";
 export type { Page } from "./runtime/pagination.js";
 export { loadManifestFile as loadManifest, parseManifest } from "./manifest/loader.js";
 export { listConnectorNames as listConnectors } from "./manifest/registry.js";
@@ -9,6 +10,6 @@ export type { Manifest } from "./manifest/types.js";
 export { envCredentialStore, staticCredentialStore } from "./credentials/env.js";
 export type { CredentialRecord, CredentialStore } from "./credentials/types.js";
 export * from "./errors.js";
-export type { AgentTool, AnthropicTool, LangChainTool, OpenAITool, ToolOptions, VercelAITool } from "./agent/index.js";
+export type { AgentTool, AnthropicTool, LangChainTool, OpenAITool, RunToolOptions, ToolOptions, VercelAITool } from "./agent/index.js";
 export type { ActionMap } from "./runtime/typed-actions.js";
 export type * from "./generated/index.js";

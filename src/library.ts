@@ -2,7 +2,7 @@
  * The library face: `connect(name)` typed from the generated action maps, and a Connector that also hands out its
  * agent tools. It composes the runtime with the agent face (through its index), so the runtime never imports a face.
  */
-import { createDescribeTool, createExecuteTool, type AgentTool, type ToolOptions } from "./agent/index.js";
+import { createDescribeTool, createExecuteTool, createRunTool, type AgentTool, type RunToolOptions, type ToolOptions } from "./agent/index.js";
 import type { ConnectorTypes } from "./generated/index.js";
 import type { Manifest } from "./manifest/types.js";
 import { runCode } from "./runtime/code/run.js";
@@ -24,6 +24,11 @@ export class Connector<M extends ActionMap = UntypedActions> extends RuntimeConn
   /** The single agent tool, `<name>_execute`, optionally narrowed to some actions. */
   tool(options?: ToolOptions): AgentTool {
     return createExecuteTool(this, options);
+  }
+
+  /** `<name>_run`: code mode as an agent tool; its description declares the API in TypeScript. */
+  runTool(options?: RunToolOptions): AgentTool {
+    return createRunTool(this, options);
   }
 
   /** `<name>_describe`: an entity's full params schemas for agents that ask for them. */

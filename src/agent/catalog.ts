@@ -9,6 +9,8 @@ export interface CatalogAction extends ActionDescription {
   keyOrder: string[];
   /** Params that only select a page; a cursor fills them in. */
   pagingParams: string[];
+  /** A list of records (options all, limit and cursor apply) or one record. */
+  returns: "list" | "record";
 }
 
 export interface CatalogEntity {
@@ -65,5 +67,6 @@ function catalogAction(manifest: Manifest, entity: string, action: string, descr
     ...(spec.cost ? { cost: spec.cost } : {}),
     keyOrder: [...own, ...all.filter((name) => !own.includes(name))],
     pagingParams: paging.filter((p): p is string => !!p),
+    returns: spec.records ? "list" : "record",
   };
 }

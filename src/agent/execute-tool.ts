@@ -1,14 +1,14 @@
 /** `<connector>_execute`: the single tool that runs any action in its connection's scope. */
+import { DEFAULT_MAX_RESULT_CHARS } from "../runtime/code/limits.js";
 import type { AnyConnector } from "../runtime/connector.js";
 import { withAdapters } from "./adapters.js";
 import { buildCatalog } from "./catalog.js";
+import { callConnections } from "./connection.js";
 import { describeForAgent } from "./describe-for-agent.js";
 import { explainError } from "./explain-error.js";
 import { executeInputSchema, parseExecuteInput, type ExecuteInput } from "./input.js";
 import { resultText } from "./result-text.js";
 import type { AgentTool, ToolCall, ToolOptions } from "./types.js";
-
-const DEFAULT_MAX_RESULT_CHARS = 50_000;
 
 /** Built once (catalog, description, schema); each call may run on another connection to the same connector. */
 export function createExecuteTool(connector: AnyConnector, options: ToolOptions = {}): AgentTool {
@@ -17,15 +17,10 @@ export function createExecuteTool(connector: AnyConnector, options: ToolOptions 
   const catalog = buildCatalog(scoped);
   const maxResultChars = options.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS;
   const advice = { catalog, credentialAdvice: options.credentialAdvice };
-  // A host's connection for one call, held to the tool's scope too: narrowed once per connection, not per call.
-  const narrowings = new WeakMap<AnyConnector, AnyConnector>();
-  const narrowed = (given: AnyConnector) => {
-    let found = narrowings.get(given);
-    if (!found) narrowings.set(given, (found = sameConnector(connector, given).withScope(...scoped.scopes)));
-    return found;
-  };
+  const name = options.name ?? `${connector.name}_execute`;
+  const connectionFor = callConnections(name, scoped);
   return withAdapters({
-    name: options.name ?? `${connector.name}_execute`,
+    name,
     description: describeForAgent(catalog, { maxChars: options.maxDescriptionChars, maxResultChars }),
     inputSchema: executeInputSchema(catalog),
     effects: catalog.effects,
@@ -33,7 +28,7 @@ export function createExecuteTool(connector: AnyConnector, options: ToolOptions 
       let input: ExecuteInput | undefined;
       try {
         input = parseExecuteInput(args, catalog);
-        const target = call.connector ? narrowed(call.connector) : scoped;
+        const target = connectionFor(call.connector);
         const result = await target.execute(input.entity, input.action, input.params, {
           cursor: input.cursor,
           all: input.all,
@@ -58,9 +53,4 @@ function agentPageSize(connector: AnyConnector, input: ExecuteInput): number | u
   if (input.all || input.cursor !== undefined || !connector.allows(input.entity, input.action)) return undefined;
   const size = connector.plan(input.entity, input.action).pagination?.agent_page_size;
   return size === undefined ? undefined : Math.min(size, input.limit ?? size);
-}
-
-function sameConnector(tool: AnyConnector, given: AnyConnector): AnyConnector {
-  if (given.manifest !== tool.manifest) throw new TypeError(`${tool.name}_execute cannot run a call on a ${given.name} connection`);
-  return given;
 }

@@ -1,5 +1,5 @@
 /** Turns any error from a call into the tool's result text: what went wrong, then what the model should do next. */
-import { AuthError, ConnectorError, CreditsError, NotFoundError, RateLimitError, ScopeError, UpstreamBodyError, UpstreamError, ValidationError } from "../errors.js";
+import { AuthError, ConnectorError, CreditsError, LimitError, NotFoundError, RateLimitError, ScopeError, ScriptError, UpstreamBodyError, UpstreamError, ValidationError } from "../errors.js";
 import type { Catalog } from "./catalog.js";
 import { typeLabel } from "../manifest/type-label.js";
 
@@ -9,11 +9,14 @@ export interface ErrorContext {
   action: string;
   /** Replaces the default credentials advice (which names environment variables), e.g. for a hosted user. */
   credentialAdvice?: string;
+  /** The line of a script the error came from (code mode). */
+  line?: number;
 }
 
 export function explainError(error: unknown, context: ErrorContext): string {
   if (!(error instanceof ConnectorError)) return `Error: unexpected failure (${error instanceof Error ? error.message : String(error)}). Tell the user; retrying is unlikely to help.`;
-  return `Error ${error.code}: ${error.message}\nNext: ${nextStep(error, context)}`;
+  const at = context.line === undefined || error instanceof ScriptError ? "" : ` at line ${context.line}`;
+  return `Error ${error.code}${at}: ${error.message}\nNext: ${nextStep(error, context)}`;
 }
 
 function nextStep(error: ConnectorError, context: ErrorContext): string {
@@ -27,6 +30,8 @@ function nextStep(error: ConnectorError, context: ErrorContext): string {
   if (error instanceof CreditsError) return spendAdvice(error);
   if (error instanceof UpstreamBodyError)
     return "the API's answer could not be read (not JSON, or larger than the connection allows): try again shortly, asking for fewer records (limit, per_page) if it was large; if it persists, tell the user.";
+  if (error instanceof ScriptError) return "fix the script at that line and run it again; calls made before it ran as usual (do not repeat writes that succeeded).";
+  if (error instanceof LimitError) return LIMIT_ADVICE[error.limit];
   if (error instanceof UpstreamError)
     return error.status < 500
       ? "the API refused the call as sent: correct it following the API's message and call again."
@@ -34,6 +39,13 @@ function nextStep(error: ConnectorError, context: ErrorContext): string {
   if (error.code === "E_NETWORK" || error.code === "E_TIMEOUT") return "the API could not be reached in time: try again shortly, with a smaller request (limit) for a timeout; if it persists, tell the user.";
   return "the connector is misconfigured: tell the user; retrying will not help.";
 }
+
+const LIMIT_ADVICE: Record<LimitError["limit"], string> = {
+  time: "do less in one script: narrower lists (filters, date ranges), fewer calls, report actions for totals; or split the work over several runs.",
+  memory: "keep less in memory: aggregate while reading each list, and keep only the fields you need.",
+  calls: "make fewer, wider calls: { all: true } or { limit } walks a whole list in one call, and filters narrow it.",
+  result: "return less: totals, counts or only the fields that matter, not whole records.",
+};
 
 /** The action's params with their types, so the next attempt can be right. */
 function fixParams({ catalog, entity, action }: ErrorContext): string {

@@ -80,8 +80,10 @@ describe("a script", () => {
     const { result } = await harvest().run<Rec>(`
       try { await harvest.projects.list({ nope: 1 }) } catch (e) { return { isError: e instanceof Error, name: e.name, code: e.code, message: e.message, issues: e.issues } }
     `);
-    const direct = await harvest().execute("projects", "list", { nope: 1 }).catch((e: ValidationError) => e);
-    expect(result).toEqual({ isError: true, name: "ValidationError", code: "E_VALIDATION", message: direct.message, issues: (direct as ValidationError).issues });
+    const direct: ValidationError = await harvest()
+      .execute("projects" as string, "list", { nope: 1 })
+      .catch((e) => e);
+    expect(result).toEqual({ isError: true, name: "ValidationError", code: "E_VALIDATION", message: direct.message, issues: direct.issues });
   });
 
   it("that lets a call's error through ends with that error, and the line of the call", async () => {

@@ -34,7 +34,7 @@ export async function runScript(connectors: readonly AnyConnector[], code: strin
     await host.settled();
   }
   const usage = { logs: host.logs, calls: host.calls, cost: host.cost, duration_ms: Math.round(performance.now() - started) };
-  return { ...usage, ...outcome(end, host, limits, options.signal) };
+  return { ...usage, ...outcome(end, host, { limits, signal: options.signal, lines: code.split("\n").length }) };
 }
 
 /** The script's answer; throws the error that ended it (a ScriptError, a LimitError, or a call's error it let through). */
@@ -59,7 +59,14 @@ function setupOf(connector: AnyConnector): { name: string; entities: Record<stri
   return { name: connector.name, entities: Object.fromEntries(connector.entities.map((e) => [e.name, e.actions])) };
 }
 
-function outcome(end: VmEnd, host: ScriptHost, limits: Limits, signal: AbortSignal | undefined): Pick<RunReport, "result" | "error" | "line"> {
+interface Context {
+  limits: Limits;
+  signal?: AbortSignal;
+  /** The script's number of lines. */
+  lines: number;
+}
+
+function outcome(end: VmEnd, host: ScriptHost, { limits, signal, lines }: Context): Pick<RunReport, "result" | "error" | "line"> {
   if (host.terminal) return { error: host.terminal };
   switch (end.kind) {
     case "returned":
@@ -73,20 +80,21 @@ function outcome(end: VmEnd, host: ScriptHost, limits: Limits, signal: AbortSign
     case "host-stack":
       return { error: new ScriptError("the script nests too deeply (a deeply nested value or recursion) and was stopped", { errorName: "InternalError" }) };
     case "threw":
-      return thrown(end.error, host, limits);
+      return thrown(end.error, host, limits, lines);
   }
 }
 
 /** The script's own exception, or the call error it let through (as it was, with the line of the call). */
-function thrown(error: GuestError, host: ScriptHost, limits: Limits): Pick<RunReport, "error" | "line"> {
+function thrown(error: GuestError, host: ScriptHost, limits: Limits, lines: number): Pick<RunReport, "error" | "line"> {
   // QuickJS's out-of-memory error can be caught, and so reach finish() like any other.
   if (error.name === "InternalError" && error.message === "out of memory") return { error: limitError("memory", limits) };
-  const line = error.line ?? lineOf(error.stack);
-  const at = line === undefined ? "" : ` at line ${line}`;
+  const found = error.line ?? lineOf(error.stack);
+  // The wrapper's closing line is past the script's end: an error there (an unclosed bracket) is at the script's last.
+  const line = found === undefined ? undefined : Math.min(found, lines);
   const passed = error.ref === undefined ? undefined : host.errors[error.ref];
   if (passed instanceof ConnectorError) return { error: passed, line };
   if (passed !== undefined) throw passed;
-  return { error: new ScriptError(`${error.name}${at}: ${error.message}`, { errorName: error.name, line }), line };
+  return { error: new ScriptError(error.message, { errorName: error.name, line }), line };
 }
 
 function lineOf(stack: string | undefined): number | undefined {
