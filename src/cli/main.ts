@@ -20,8 +20,11 @@ Start here:
       store your token, encrypted (or set the environment variables describe names)
   connectors execute harvest time_entries list -p from=2026-06-01 --all --output table
       your time entries since June 1
+  connectors run harvest --sandbox --eval 'return (await harvest.users.me()).data.email'
+      a script against the API (code mode): only its answer comes back
 
-Exit codes: 0 ok, 1 other, 2 auth, 3 not found, 4 validation or out of scope, 5 rate limited or out of credits.`,
+Exit codes: 0 ok, 1 other (a script's own error), 2 auth, 3 not found, 4 validation or out of scope, 5 rate limited or
+out of credits (a budget too), 6 a script's limit (time, memory, calls, result size).`,
   );
 
 program
@@ -60,6 +63,20 @@ program
   .option("--read-only", "refuse actions that are not read-only")
   .addOption(new Option("--output <format>", "output format").choices(["json", "ndjson", "table", "csv"]).default("json"))
   .action(async (connector, entity, action, options) => (await import("./commands/execute.js")).execute(connector, entity, action, options));
+
+program
+  .command("run")
+  .description("run a JavaScript program against connectors (code mode): its answer as JSON on stdout, its console on stderr")
+  .argument("<connector...>", "connector names, then the script file (or - for stdin) unless --eval gives it")
+  .option("--eval <code>", "the script itself: the body of an async function, e.g. 'return (await harvest.users.me()).data'")
+  .option("--account <name>", "named account for credentials (scripts reach others with <connector>.account(name))", "default")
+  .option("--sandbox", "run against the embedded sandbox (no account needed)")
+  .option("--timeout <s>", "stop the script after this many seconds (default 30)", Number)
+  .option("--max-calls <n>", "calls the script may make (default 1000)", Number)
+  .option("--max-memory <mb>", "memory the script may use, in MB (default 64)", Number)
+  .option("--budget <usd>", "money all the script's calls together may spend; a call that would pass it is refused", Number)
+  .option("--read-only", "refuse actions that are not read-only")
+  .action(async (args, options) => (await import("./commands/run.js")).run(args, options));
 
 program
   .command("sandbox")

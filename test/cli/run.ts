@@ -28,15 +28,15 @@ export function configDir(): string {
 // Unless a test says otherwise, an empty vault: a real one on this machine must never answer.
 const emptyConfig = configDir();
 
-/** The command as a child process with the clean environment, for tests that read its output as it comes. */
-export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [CLI, ...args], { env: { ...CLEAN_ENV, CONNECTORS_CONFIG_DIR: emptyConfig, ...env } });
+/** The command as a child process with the clean environment, for tests that read its output as it comes; `nodeOptions` go before the script. */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}, nodeOptions: string[] = []): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [...nodeOptions, CLI, ...args], { env: { ...CLEAN_ENV, CONNECTORS_CONFIG_DIR: emptyConfig, ...env } });
 }
 
 /** Stdin is always closed (with `input` written first), so nothing waits for a person. */
-export function run(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<Run> {
+export function run(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; nodeOptions?: string[] } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawnCli(args, options.env);
+    const child = spawnCli(args, options.env, options.nodeOptions);
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
