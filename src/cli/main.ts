@@ -96,6 +96,7 @@ program
   .option("--database <url>", "HTTP: the hosted API's store (sqlite:PATH or postgres://...); its MCP tokens name users' connected accounts (needs CONNECTORS_MASTER_KEY)")
   .option("--read-only", "serve only read-only actions")
   .option("--split", "two tools per connector, <name>_read and <name>_write, so a client can approve reads alone")
+  .option("--code", "also serve <name>_run: code mode, a JavaScript program against the connector that returns only its answer")
   .option("--sandbox", "run every call against the embedded sandbox (no account needed)")
   .action(async (connectors, options) => (await import("./commands/mcp.js")).mcp(connectors, options));
 

@@ -28,6 +28,8 @@ export interface McpServerOptions {
   sandbox?: boolean;
   /** Serve `<name>_read` and `<name>_write` instead of one `<name>_execute`, so a client can approve reads alone. */
   split?: boolean;
+  /** Also serve `<name>_run`: code mode, a JavaScript program against the connector, answered with only its result. */
+  code?: boolean;
   /** Default: stderr (stdout belongs to the protocol on stdio). */
   logger?: Logger;
 }
@@ -49,12 +51,14 @@ export class ConnectorsMcpServer {
   private readonly resources: Resource<McpUser>[];
   private readonly logger: Logger;
   private readonly split: boolean;
+  private readonly code: boolean;
   private http?: { close(): Promise<void> };
 
   constructor(options: McpServerOptions) {
     this.manifests = options.connectors.map((c) => (typeof c === "string" ? connect(c).manifest : c));
     this.split = !!options.split;
-    this.shelf = new ToolShelf(this.manifests, { readOnly: !!options.readOnly, sandbox: !!options.sandbox, split: this.split });
+    this.code = !!options.code;
+    this.shelf = new ToolShelf(this.manifests, { readOnly: !!options.readOnly, sandbox: !!options.sandbox, split: this.split, code: this.code });
     this.resources = this.manifests.map(referenceResource).filter((r) => r !== undefined);
     this.logger = options.logger ?? stderrLogger();
   }
@@ -122,7 +126,8 @@ export class ConnectorsMcpServer {
       .map((m) => {
         const reference = references.has(referenceUri(m.name)) ? `; ${referenceUri(m.name)} documents every action` : "";
         const tools = this.split ? `${m.name}_read runs its read-only actions and ${m.name}_write the others` : `${m.name}_execute runs any ${m.name} action`;
-        return `${m.title}: ${tools} as {entity, action, params}; ${m.name}_describe gives an action's full params${reference}.`;
+        const code = this.code ? `; ${m.name}_run runs a JavaScript program against its API and returns only the program's answer (best for totals over many records)` : "";
+        return `${m.title}: ${tools} as {entity, action, params}${code}; ${m.name}_describe gives an action's full params${reference}.`;
       })
       .join("\n");
   }

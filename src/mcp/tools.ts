@@ -1,11 +1,11 @@
 /**
  * Each connector as MCP tools: `<name>_execute` (the agent tool: same name, description, input and error texts), or
- * `<name>_read` and `<name>_write` when split, and `<name>_describe`. A tool set is built once per connector and scope
+ * `<name>_read` and `<name>_write` when split, `<name>_run` for code mode when asked, and `<name>_describe`. A tool set is built once per connector and scope
  * (the catalog and description are the costly part) and cached; each call runs on its user's own connection, made
  * once per connection, with the call's signal.
  */
 import type { Context, ContentResult, Tool } from "fastmcp";
-import { createDescribeTool, createExecuteTool, type AgentTool, type ToolCall, type ToolResult } from "../agent/index.js";
+import { createDescribeTool, createExecuteTool, createRunTool, type AgentTool, type ToolCall, type ToolResult } from "../agent/index.js";
 import type { Manifest } from "../manifest/types.js";
 import { connect, type AnyConnector } from "../runtime/connector.js";
 import type { Scope } from "../runtime/scope.js";
@@ -20,6 +20,8 @@ export interface ToolSettings {
   sandbox: boolean;
   /** Two execute tools per connector, `<name>_read` and `<name>_write`, so a client can approve reads alone. */
   split: boolean;
+  /** Also `<name>_run`: code mode, a script against the connector's API. */
+  code: boolean;
 }
 
 export class ToolShelf {
@@ -56,9 +58,10 @@ export class ToolShelf {
           createExecuteTool(template, { allow: writeActions(template), name: `${manifest.name}_write`, credentialAdvice }),
         ]
       : [createExecuteTool(template, { credentialAdvice })];
+    if (this.settings.code) tools.push(createRunTool(template, { credentialAdvice }));
     const offered = tools.filter((tool) => tool.effects.actions > 0);
     if (!offered.length) return [];
-    const label = (tool: AgentTool) => (!this.settings.split ? "" : tool.effects.readOnly ? " (reads)" : " (writes)");
+    const label = (tool: AgentTool) => (tool.name.endsWith("_run") ? " (code)" : !this.settings.split ? "" : tool.effects.readOnly ? " (reads)" : " (writes)");
     return [
       ...offered.map((tool) => this.executeTool(manifest, tool, label(tool))),
       this.describeTool(manifest, createDescribeTool(template)),

@@ -15,11 +15,12 @@ interface Options {
   readOnly?: boolean;
   sandbox?: boolean;
   split?: boolean;
+  code?: boolean;
 }
 
 export async function mcp(names: string[], options: Options): Promise<void> {
   const manifests = await Promise.all(names.map(loadManifest));
-  const server = new ConnectorsMcpServer({ connectors: manifests, readOnly: options.readOnly, sandbox: options.sandbox, split: options.split });
+  const server = new ConnectorsMcpServer({ connectors: manifests, readOnly: options.readOnly, sandbox: options.sandbox, split: options.split, code: options.code });
   if (options.transport === "stdio") return server.serveStdio(localUser(manifests, !!options.sandbox));
   if (options.tokens && options.database)
     throw new ValidationError("--tokens and --database cannot be used together: a token file (one server's users) or the hosted API's store (its MCP tokens), not both");
