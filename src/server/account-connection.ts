@@ -42,7 +42,8 @@ export async function recordCall(store: Store, account: ConnectedAccount, record
     await store.updateAccount(account.workspace_id, account.id, { status: "needs_reauth" }, new Date().toISOString(), ["active"]);
 }
 
-function auditRow(account: ConnectedAccount, record: CallRecord) {
+/** One audit row: a call's record (or a script's, with entity "(script)"), as the account's. */
+export function auditRow(account: ConnectedAccount, record: CallRecord) {
   const { connector: _connector, ...call } = record;
   return { time: new Date().toISOString(), workspace_id: account.workspace_id, user_id: account.user_id, connector_id: account.id, connector_type: account.connector_type, ...call };
 }

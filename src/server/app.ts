@@ -11,6 +11,7 @@ import { connectorRoutes } from "./routes/connectors.js";
 import { EXECUTE_PATH, executeRoutes } from "./routes/execute.js";
 import { mcpTokenRoutes } from "./routes/mcp-tokens.js";
 import { oauthCallbackRoutes, oauthStartRoutes } from "./routes/oauth.js";
+import { runRoutes } from "./routes/run.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
 
 export function createApp(services: Services): Hono<AppEnv> {
@@ -33,6 +34,7 @@ export function createApp(services: Services): Hono<AppEnv> {
   for (const path of ["/api/v1/integrations/*", "/api/v1/audit", "/api/v1/mcp-tokens/*"]) app.use(path, workspaceAuth(store), limit);
   app.route("/api/v1/integrations/connectors", connectorRoutes(services));
   app.route("/api/v1/integrations/connectors", executeRoutes(services));
+  app.route("/api/v1/integrations/connectors", runRoutes(services));
   app.route("/api/v1/integrations/connectors", oauthStartRoutes(services));
   app.route("/api/v1/audit", auditRoutes(services));
   app.route("/api/v1/mcp-tokens", mcpTokenRoutes(services));

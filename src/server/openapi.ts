@@ -158,6 +158,32 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/v1/integrations/connectors/{id}/run": {
+      parameters: [idParam],
+      post: {
+        summary: "Code mode: run a JavaScript program against this account (body of an async function; return the answer); one audit row per call plus one for the script",
+        security: secured,
+        requestBody: json({
+          type: "object",
+          required: ["code"],
+          additionalProperties: false,
+          properties: {
+            code: { type: "string" },
+            timeout: { type: "number", description: "seconds, at most 60 (default 30)" },
+            max_calls: { type: "integer", minimum: 1, maximum: 10000 },
+            budget: { type: "number", minimum: 0 },
+          },
+        }),
+        responses: {
+          "200": { description: "The script's answer", ...json({ type: "object", properties: { result: {}, logs: { type: "array" }, calls: { type: "integer" }, cost: { type: "number" }, duration_ms: { type: "integer" } } }) },
+          ...errors,
+          "400": error("Invalid request, or the script threw or did not parse (E_SCRIPT, with its line), or a call it let through was invalid"),
+          "402": error("Over the script's budget, or out of credits"),
+          "403": error("A call outside the account's scope (nothing was sent)"),
+          "422": error("A limit stopped the script (E_LIMIT: time, memory, calls, result size)"),
+        },
+      },
+    },
     "/api/v1/mcp-tokens": {
       post: {
         summary: "Create a user's MCP bearer token (connectors mcp --database): it reaches that user's active connected accounts in this workspace",
