@@ -9,8 +9,10 @@ export interface CatalogAction extends ActionDescription {
   keyOrder: string[];
   /** Params that only select a page; a cursor fills them in. */
   pagingParams: string[];
-  /** A list of records (options all, limit and cursor apply) or one record. */
-  returns: "list" | "record";
+  /** It answers with a list of records (all, limit and cursor apply), not one record. */
+  list: boolean;
+  /** The record schema (under the manifest's `schemas`) of what it returns, when declared. */
+  record?: string;
 }
 
 export interface CatalogEntity {
@@ -67,6 +69,7 @@ function catalogAction(manifest: Manifest, entity: string, action: string, descr
     ...(spec.cost ? { cost: spec.cost } : {}),
     keyOrder: [...own, ...all.filter((name) => !own.includes(name))],
     pagingParams: paging.filter((p): p is string => !!p),
-    returns: spec.records ? "list" : "record",
+    list: !!spec.records,
+    ...(spec.returns ? { record: spec.returns } : {}),
   };
 }

@@ -1,11 +1,11 @@
 /**
  * Code mode's API as a compact TypeScript declaration, generated from the manifest: each entity in scope with its
- * actions, their params' types and what they return, led by the rules as comments. It is the run tool's description
- * and, written by codegen, connectors/<name>/<name>.d.ts. Fitted to a size by showing fewer optional params (and no
- * nested shapes), never by leaving an action out.
+ * actions, their params' types and the records they return, led by the rules as comments. It is the run tool's
+ * description and, written by codegen, connectors/<name>/<name>.d.ts. Fitted to a size by showing less (nested
+ * shapes, prose, optional params of writes, records of single gets, then list filters), never by leaving an action out.
  */
-import type { SchemaNode } from "../manifest/types.js";
 import type { Catalog, CatalogAction } from "./catalog.js";
+import { key, recordClosure, recordInterfaces, tsType } from "./declaration-types.js";
 import { costLabel } from "./signature.js";
 
 export interface DeclarationOptions {
@@ -26,25 +26,45 @@ interface Detail {
   nested: boolean;
   /** Entity descriptions: whole, their first sentence, or none. */
   prose: "whole" | "first" | "none";
+  /** Record interfaces declared: of every action, or those of lists (what scripts add up) that fit, in catalog order. */
+  records: "all" | "lists";
 }
 
-/** Most detailed first; the first that fits wins. Prose goes before params: a script needs names and types most. */
+/** Most detailed first; the first that fits wins. A script needs names, types and list records most: those go last. */
 const DETAIL_LEVELS: Detail[] = [
-  { optional: Infinity, writeOptional: Infinity, nested: true, prose: "whole" },
-  { optional: Infinity, writeOptional: Infinity, nested: false, prose: "whole" },
-  ...[Infinity, 8, 4, 2, 0].map((writeOptional) => ({ optional: Infinity, writeOptional, nested: false, prose: "first" as const })),
-  ...[Infinity, 12, 8, 4, 2, 0].map((optional) => ({ optional, writeOptional: 0, nested: false, prose: "none" as const })),
+  { optional: Infinity, writeOptional: Infinity, nested: true, prose: "whole", records: "all" },
+  { optional: Infinity, writeOptional: Infinity, nested: false, prose: "whole", records: "all" },
+  ...[Infinity, 8, 4, 2, 0].map((writeOptional) => ({ optional: Infinity, writeOptional, nested: false, prose: "first" as const, records: "all" as const })),
+  { optional: Infinity, writeOptional: 0, nested: false, prose: "none", records: "all" },
+  ...[Infinity, 12, 8, 4, 2, 0].map((optional) => ({ optional, writeOptional: 0, nested: false, prose: "none" as const, records: "lists" as const })),
 ];
 
 export function codeDeclaration(catalog: Catalog, options: DeclarationOptions): string {
   const maxChars = options.maxChars ?? 16_000;
   const head = [...rules(catalog, options), "", ...SHARED_TYPES].join("\n");
+  const render = (detail: Detail, records: string[]) =>
+    [head, recordInterfaces(catalog.manifest, records).join("\n"), apiDeclaration(catalog, detail, new Set(records))].filter(Boolean).join("\n\n") + "\n";
   let text = "";
   for (const detail of DETAIL_LEVELS) {
-    text = `${head}\n\n${apiDeclaration(catalog, detail)}\n`;
+    if (detail.records === "all") text = render(detail, recordClosure(catalog.manifest, returned(catalog, false)));
+    else {
+      // Each list's record (with what it references) while it fits; lists first in the manifest come first.
+      let records: string[] = [];
+      for (const name of returned(catalog, true)) {
+        const more = recordClosure(catalog.manifest, [...records, name]);
+        if (render(detail, more).length <= maxChars) records = more;
+      }
+      text = render(detail, records);
+    }
     if (text.length <= maxChars) break;
   }
   return text;
+}
+
+/** The record schemas the offered actions (or only their lists) return, in catalog order. */
+function returned(catalog: Catalog, listsOnly: boolean): string[] {
+  const actions = Object.values(catalog.entities).flatMap((e) => Object.values(e.actions));
+  return [...new Set(actions.filter((a) => !listsOnly || a.list).flatMap((a) => (a.record ? [a.record] : [])))];
 }
 
 function rules(catalog: Catalog, { limits, toolName }: DeclarationOptions): string[] {
@@ -71,11 +91,11 @@ const SHARED_TYPES = [
   "type One<T> = Promise<{ data: T; meta: Meta }>;",
   "type List<T> = Promise<{ data: T[]; meta: Meta }>;",
   "interface Paging { all?: boolean; limit?: number; cursor?: string }",
-  "/** A record as the API sends it; REFERENCE.md lists its fields. */",
+  "/** A record whose fields are not declared here: docs(\"entity.action\").fields lists them. */",
   "type Rec = Record<string, any>;",
 ];
 
-function apiDeclaration(catalog: Catalog, detail: Detail): string {
+function apiDeclaration(catalog: Catalog, detail: Detail, records: ReadonlySet<string>): string {
   const name = catalog.manifest.name;
   const currency = catalog.manifest.costs?.currency ?? "USD";
   // An entity named like a method (harvestapi's "account") is both: the method's call signature among its actions.
@@ -88,15 +108,14 @@ function apiDeclaration(catalog: Catalog, detail: Detail): string {
     if (Object.hasOwn(methods, entity)) lines.push(`    ${methods[entity]}`);
     for (const [action, a] of Object.entries(e.actions)) {
       const cost = a.cost ? ` // ${costLabel(a.cost, currency)}` : "";
-      lines.push(`    ${action}(${paramsDeclaration(a, pageSizeParam(catalog, entity, action), detail)}${listed(a) ? ", options?: Paging" : ""}): ${listed(a) ? "List" : "One"}<Rec>;${cost}`);
+      const record = a.record && records.has(a.record) ? a.record : "Rec";
+      lines.push(`    ${action}(${paramsDeclaration(a, pageSizeParam(catalog, entity, action), detail)}${a.list ? ", options?: Paging" : ""}): ${a.list ? "List" : "One"}<${record}>;${cost}`);
     }
     lines.push("  };");
   }
   lines.push("};", "declare function docs(path: string): any;", "declare const console: { log(...values: unknown[]): void; warn(...values: unknown[]): void; error(...values: unknown[]): void };");
   return lines.join("\n");
 }
-
-const listed = (action: CatalogAction) => action.returns === "list";
 
 function firstSentence(text: string): string {
   const trimmed = text.trim();
@@ -125,39 +144,4 @@ function paramsDeclaration(action: CatalogAction, pageSize: string | undefined, 
   const more = optional.length - Math.min(optional.length, maxOptional);
   const rest = more ? `${fields.length ? " " : ""}/* +${more} */` : "";
   return `params${required.size ? "" : "?"}: { ${fields.join("; ")}${rest} }`;
-}
-
-function tsType(schema: SchemaNode, nested: boolean): string {
-  if (schema.enum) return schema.enum.map((v) => JSON.stringify(v)).join(" | ");
-  if (schema.const !== undefined) return JSON.stringify(schema.const);
-  const variants = schema.anyOf ?? schema.oneOf;
-  if (variants) return variants.map((v) => tsType(v, nested)).join(" | ");
-  const types = schema.type === undefined ? ["any"] : Array.isArray(schema.type) ? schema.type : [schema.type];
-  return types.map((type) => single(type, schema, nested)).join(" | ");
-}
-
-function single(type: string, schema: SchemaNode, nested: boolean): string {
-  switch (type) {
-    case "integer":
-    case "number":
-      return "number";
-    case "string":
-      return schema.format === "date" ? "date" : schema.format === "date-time" ? "datetime" : "string";
-    case "array": {
-      const item = schema.items ? tsType(schema.items, nested) : "any";
-      return /[ |]/.test(item) && !item.startsWith("{") ? `(${item})[]` : `${item}[]`;
-    }
-    case "object": {
-      if (!nested || !schema.properties) return "object";
-      const required = new Set(schema.required ?? []);
-      return `{ ${Object.entries(schema.properties).map(([p, s]) => `${key(p)}${required.has(p) ? "" : "?"}: ${tsType(s, nested)}`).join("; ")} }`;
-    }
-    default:
-      return type;
-  }
-}
-
-/** A property name as TypeScript takes it. */
-function key(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
 }

@@ -52,6 +52,19 @@ export function agentExample(manifest: Manifest, call: ExampleCall): string {
   ].join("\n");
 }
 
+export function codeExample(manifest: Manifest, call: ExampleCall): string {
+  const options = call.paginated ? ", { limit: 20 }" : "";
+  const answer = call.paginated ? "data.length" : "data";
+  return [
+    'import { connect } from "agent-connectors";',
+    "",
+    `const { result, logs, calls, cost } = await connect(${JSON.stringify(manifest.name)}).run(\``,
+    `  const { data } = await ${manifest.name}.${call.entity}.${call.action}(${JSON.stringify(call.params)}${options});`,
+    `  return ${answer};`,
+    "`);",
+  ].join("\n");
+}
+
 /** "harvestapi" -> "harvestapi", "my_api" -> "myApi": a variable name for the connector. */
 function camel(name: string): string {
   return name.replace(/[^A-Za-z0-9]+([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase());

@@ -4,7 +4,7 @@ import type { Action, Manifest, SchemaNode } from "../manifest/types.js";
 import { describeConnector, type ActionDescription } from "../runtime/describe.js";
 import { typeLabel } from "../manifest/type-label.js";
 import { markdownBanner } from "./banner.js";
-import { agentExample, cliExample, libraryExample, primaryExample } from "./examples.js";
+import { agentExample, cliExample, codeExample, libraryExample, primaryExample } from "./examples.js";
 import { anchor, table } from "./markdown.js";
 import { recordLink, recordsSection, returnsLine } from "./records-reference.js";
 
@@ -82,6 +82,14 @@ function examples(manifest: Manifest): string {
     "",
     "```ts",
     agentExample(manifest, call),
+    "```",
+    "",
+    "### Code mode",
+    "",
+    `A script sees the API as declared in [\`${manifest.name}.d.ts\`](${manifest.name}.d.ts), which is also the \`${manifest.name}_run\` tool's description.`,
+    "",
+    "```ts",
+    codeExample(manifest, call),
     "```",
   ].join("\n");
 }

@@ -1,8 +1,12 @@
-/** Codegen: typed params (src/generated) and references (connectors/<name>/REFERENCE.md) from every manifest. */
+/**
+ * Codegen: typed params (src/generated), references (connectors/<name>/REFERENCE.md) and code mode's declaration
+ * (connectors/<name>/<name>.d.ts) from every manifest.
+ */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { loadManifestFile } from "../manifest/loader.js";
 import { bundledConnectorsDir, listConnectorNames, manifestPath } from "../manifest/registry.js";
+import { generateCodeDeclaration } from "./code-declaration.js";
 import { generateIndexFile } from "./index-file.js";
 import { generateReference } from "./reference.js";
 import { generateTypesFile } from "./types-file.js";
@@ -39,6 +43,7 @@ export async function generateFiles(options: CodegenOptions = {}): Promise<Gener
     const source = `connectors/${name}/connector.yaml`;
     files.push({ path: join(typesDir, `${name}.ts`), content: await generateTypesFile(manifest, source) });
     files.push({ path: join(dirname(file), "REFERENCE.md"), content: generateReference(manifest, source) });
+    files.push({ path: join(dirname(file), `${name}.d.ts`), content: generateCodeDeclaration(manifest, source) });
   }
   files.push({ path: join(typesDir, "index.ts"), content: generateIndexFile(names) });
   return files;

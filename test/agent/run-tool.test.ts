@@ -27,9 +27,11 @@ describe("the description", () => {
     expect(description).toMatch(/^\/\/ harvest_run: run a JavaScript program against Harvest \(harvest\); only its answer comes back\./);
     expect(description).toContain("// - Dates are YYYY-MM-DD");
     expect(description).toContain("Limits: 30 s, 64 MB, 1000 calls.");
-    // Every action, with its list filters typed, and what it returns.
-    expect(description).toMatch(/ {4}list\(params\?: \{ user_id\?: number; client_id\?: number; .*from\?: date; to\?: date; .*\}, options\?: Paging\): List<Rec>;/);
-    expect(description).toContain("    get(params: { id: number }): One<Rec>;");
+    // Every action, with its list filters typed, and the records it returns (those of lists first, as many as fit).
+    expect(description).toMatch(/ {4}list\(params\?: \{ user_id\?: number; client_id\?: number; .*from\?: date; to\?: date; updated_since\?: date \| datetime.*\}, options\?: Paging\): List<TimeEntry>;/);
+    expect(description).toContain("    get(params: { id: number }): One<TimeEntry>;");
+    expect(description).toMatch(/^interface TimeEntry \{ id: number; spent_date: date; user: IdName; client: IdName; .*hours: number; .*billable: boolean; /m);
+    expect(description).toContain("interface IdName { id: number; name: string }");
     expect(description).toMatch(/ {4}time_by_client\(params: \{ from: date; to: date; include_fixed_fee\?: boolean/);
     const actions = connect("harvest").entities.reduce((n, e) => n + e.actions.length, 0);
     expect(description.match(/^ {4}\w+\(/gm)).toHaveLength(actions);
@@ -39,6 +41,7 @@ describe("the description", () => {
     const { description } = harvest().runTool();
     expect(typeErrors(description, JUNE_HOURS)).toEqual([]);
     expect(typeErrors(description, `await harvest.time_entries.list({ form: "2026-06-01" });`).join()).toMatch(/'form' does not exist/);
+    expect(typeErrors(description, `const { data } = await harvest.time_entries.list(); return data[0].client.nope;`).join()).toMatch(/'nope' does not exist on type 'IdName'/);
     const harvestapi = connect("harvestapi").runTool({ budget: 0.5 }).description;
     expect(harvestapi).toContain("Limits: 30 s, 64 MB, 1000 calls, $0.5 spent in all.");
     expect(harvestapi).toContain("search(params?: {");

@@ -53,7 +53,8 @@ describe("a script", () => {
       try { docs("time_entry") } catch (e) { unknown = { code: e.code, message: e.message } }
       return { list, actions: Object.keys(entity.actions), refused, unknown };
     `);
-    expect(result.list).toMatchObject({ connector: "harvest", entity: "time_entries", action: "list", returns: "list", read_only: true });
+    expect(result.list).toMatchObject({ connector: "harvest", entity: "time_entries", action: "list", list: true, read_only: true, record: "TimeEntry" });
+    expect(result.list.fields).toEqual(expect.arrayContaining(["hours", "billable", "client.name", "project.id"]));
     expect(result.list.description).toMatch(/time entries/i);
     expect(result.list.params.properties.from).toMatchObject({ type: "string", format: "date" });
     expect(result.actions).toEqual(["list", "get"]);

@@ -58,6 +58,18 @@ describe("src/generated/<connector>.ts", () => {
   });
 });
 
+describe("connectors/<name>/<name>.d.ts", () => {
+  it("is the code-mode declaration the <name>_run tool describes itself with", () => {
+    for (const name of ["harvest", "harvestapi"]) {
+      const declaration = file(`connectors/${name}/${name}.d.ts`);
+      const description = connect(name, { credentials: {} }).runTool().description;
+      expect(declaration.endsWith(description), name).toBe(true);
+      expect(declaration).toContain(`declare const ${name}: {`);
+    }
+    expect(file("connectors/harvest/REFERENCE.md")).toContain("A script sees the API as declared in [`harvest.d.ts`](harvest.d.ts), which is also the `harvest_run` tool's description.");
+  });
+});
+
 describe("connectors/<name>/REFERENCE.md", () => {
   it("documents every entity, action and param", () => {
     const reference = file("connectors/harvest/REFERENCE.md");

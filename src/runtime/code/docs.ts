@@ -3,6 +3,7 @@ import { ValidationError } from "../../errors.js";
 import type { Manifest } from "../../manifest/types.js";
 import type { AnyConnector } from "../connector.js";
 import type { ActionDescription, ConnectorDescription } from "../describe.js";
+import { recordFields } from "../record-fields.js";
 
 const descriptions = new WeakMap<Manifest, ConnectorDescription>();
 
@@ -46,7 +47,9 @@ function docsOf(connector: AnyConnector, entity: string, action: string): Record
     description: a.description,
     ...(a.notes ? { notes: a.notes } : {}),
     params: a.params,
-    returns: spec.records ? "list" : "record",
+    list: !!spec.records,
+    // What each record holds, as dotted paths ("client.name"): what a script reads.
+    ...(spec.returns ? { record: spec.returns, fields: recordFields(connector.manifest, spec.returns).paths } : {}),
     read_only: a.annotations.read_only,
     ...(cost ? { cost: { ...cost, currency: connector.manifest.costs?.currency ?? "USD" } } : {}),
     example: a.example.params,
