@@ -61,4 +61,39 @@ describe("an out-of-scope call", () => {
 
     expect(apiRequests()).toBe(before);
   });
+
+  it("made by a code-mode script is the same E_SCOPE through run(), the run tool, connectors run, POST .../run and MCP --code", async () => {
+    const info = h.sandbox.connectors.harvest!;
+    const before = h.sandbox.harvest.stats.requests;
+    const readOnly = { baseUrl: info.baseUrl, hosts: info.hosts, credentials: info.credentials.personal_access_token, readOnly: true };
+    const script = `await harvest.${WRITE.entity}.${WRITE.action}(${JSON.stringify(WRITE.params)});`;
+
+    await expect(connect("harvest", readOnly).run(script)).rejects.toMatchObject({ code: "E_SCOPE", entity: "time_entries", action: "create" });
+    expect(await connect("harvest", readOnly).runTool().run({ code: script })).toMatchObject({ isError: true, text: expect.stringMatching(/^Error E_SCOPE at line 1: /) });
+
+    const env = { CONNECTORS_HARVEST_BASE_URL: info.baseUrl, HARVEST_ACCESS_TOKEN: info.credentials.personal_access_token!.token!, HARVEST_ACCOUNT_ID: info.credentials.personal_access_token!.account_id! };
+    const cli = await run(["run", "harvest", "--read-only", "--eval", script], { env });
+    expect(cli.code).toBe(4);
+    expect(cli.stderr).toMatch(/^ScopeError: harvest time_entries\.create is out of scope/);
+
+    const workspace = await createWorkspace(h.call, "Script scopes");
+    const connected = await h.call("POST", "/api/v1/integrations/connectors", workspace.token, {
+      connector_type: "harvest",
+      name: "Read-only Harvest",
+      user_id: "ro",
+      credentials: info.credentials.personal_access_token,
+      read_only: true,
+    });
+    const hosted = await h.call("POST", `/api/v1/integrations/connectors/${connected.body.id}/run`, workspace.token, { code: script });
+    expect(hosted.status).toBe(403);
+    expect(hosted.body.error.code).toBe("E_SCOPE");
+
+    const client = await inMemoryClient(new ConnectorsMcpServer({ connectors: ["harvest"], code: true }), { connectors: { harvest: readOnly } });
+    const mcp = await client.callTool({ name: "harvest_run", arguments: { code: script } });
+    expect(mcp.isError).toBe(true);
+    expect(text(mcp)).toMatch(/^Error E_SCOPE at line 1: /);
+    await client.close();
+
+    expect(h.sandbox.harvest.stats.requests).toBe(before);
+  });
 });
