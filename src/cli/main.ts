@@ -23,8 +23,7 @@ Start here:
   connectors run harvest --sandbox --eval 'return (await harvest.users.me()).data.email'
       a script against the API (code mode): only its answer comes back
 
-Exit codes: 0 ok, 1 other (a script's own error), 2 auth, 3 not found, 4 validation or out of scope, 5 rate limited or
-out of credits (a budget too), 6 a script's limit (time, memory, calls, result size).`,
+Exit codes: 0 ok, 1 other, 2 auth, 3 not found, 4 validation or out of scope, 5 rate limited or out of credits, 6 a script's limit.`,
   );
 
 program

@@ -148,9 +148,9 @@ describe.concurrent("connectors CLI", () => {
   it("shows where to start and the exit codes in --help", async () => {
     const { code, stdout } = await run(["--help"]);
     expect(code).toBe(0);
-    for (const command of ["execute", "describe", "validate", "credentials", "sandbox"]) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
+    for (const command of ["execute", "run", "describe", "validate", "credentials", "sandbox"]) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
     expect(stdout).toContain("--sandbox");
-    expect(stdout).toContain("Exit codes: 0 ok, 1 other, 2 auth, 3 not found, 4 validation or out of scope, 5 rate limited or out of credits.");
+    expect(stdout).toContain("Exit codes: 0 ok, 1 other, 2 auth, 3 not found, 4 validation or out of scope, 5 rate limited or out of credits, 6 a script's limit.");
   });
 
   /** `connectors sandbox` in a child process, and the variables it prints, as a user would `export` them. */
