@@ -46,6 +46,9 @@ interface Assembly {
 
 const assemblies = new WeakMap<object, Assembly>();
 
+/** A connection's own class (the library's, say), to make another on the same manifest. */
+type Same<T> = new (connector: Manifest, options: ConnectOptions, narrowed: { shared: Shared; scopes: readonly Scope[] }) => T;
+
 export class Connector<M extends ActionMap = UntypedActions> {
   readonly name: string;
   readonly manifest: Manifest;
@@ -80,19 +83,13 @@ export class Connector<M extends ActionMap = UntypedActions> {
     for (const scope of scopes) checkScope(this.manifest, scope);
     const narrowing = scopes.filter((scope) => scope.allow || scope.readOnly);
     if (!narrowing.length) return this;
-    return this.sibling(this.options, { shared: this.shared, scopes: [...this.scopes, ...narrowing] });
+    return new (this.constructor as Same<this>)(this.manifest, this.options, { shared: this.shared, scopes: [...this.scopes, ...narrowing] });
   }
 
-  /** The same connector, options and scopes with another named account of the credential store (its own pacing and balance). */
+  /** The same connector, options and scopes on another named account of the credential store (its own pacing and balance). */
   withAccount(account: string): this {
-    if (typeof account !== "string" || !account) throw new ValidationError("an account name must be a non-empty string, such as \"work\"");
-    return this.sibling({ ...this.options, account }, { shared: {}, scopes: this.scopes });
-  }
-
-  /** A connection of this one's class (the library's, say) on the same manifest. */
-  private sibling(options: ConnectOptions, narrowed: { shared: Shared; scopes: readonly Scope[] }): this {
-    const Same = this.constructor as new (c: Manifest, o: ConnectOptions, n: { shared: Shared; scopes: readonly Scope[] }) => this;
-    return new Same(this.manifest, options, narrowed);
+    if (typeof account !== "string" || !account) throw new ValidationError('an account name must be a non-empty string, such as "work"');
+    return new (this.constructor as Same<this>)(this.manifest, { ...this.options, account }, { shared: {}, scopes: this.scopes });
   }
 
   /** Whether this connection may run the action (it exists and is in scope). */

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { Hono } from "hono";
-import { ValidationError } from "../../errors.js";
+import { AuthError, ValidationError } from "../../errors.js";
 import { runScript } from "../../runtime/code/run.js";
 import type { RunReport } from "../../runtime/code/types.js";
 import { connect, type AnyConnector } from "../../runtime/connector.js";
@@ -61,5 +61,6 @@ async function namedAccount(services: Services, account: ConnectedAccount, name:
 function scriptRow(account: ConnectedAccount, code: string, report: RunReport, signal: AbortSignal) {
   const outcome = !report.error ? "ok" : signal.aborted ? "E_CANCELLED" : report.error.code;
   const params = { calls: report.calls, code_chars: code.length, code_sha256: createHash("sha256").update(code).digest("hex") };
-  return auditRow(account, { connector: account.connector_type, entity: "(script)", action: "run", params, outcome, upstream_status: null, duration_ms: report.duration_ms, cost: report.cost });
+  const reason = report.error instanceof AuthError ? report.error.reason : null;
+  return auditRow(account, { connector: account.connector_type, entity: "(script)", action: "run", params, outcome, reason, upstream_status: null, duration_ms: report.duration_ms, cost: report.cost });
 }
