@@ -78,6 +78,7 @@ describe("POST /connectors/:id/run", () => {
     const id = await connectAccount({ user_id: "strict" });
     for (const [body, message] of [
       [{}, /code is required/],
+      [{ code: "x".repeat(100_001) }, /code is longer than 100000 characters/],
       [{ code: "return 1", timeout: 600 }, /timeout must be a number from 0.1 to 60/],
       [{ code: "return 1", max_calls: 1.5 }, /max_calls must be a whole number/],
       [{ code: "return 1", budget: -1 }, /budget must be a number from 0/],

@@ -13,11 +13,13 @@ import { connect, type AnyConnector } from "../../runtime/connector.js";
 import { accountConnection, auditRow } from "../account-connection.js";
 import type { AppEnv, Services } from "../app-env.js";
 import { badRequest, describeError, notFound } from "../errors.js";
-import { jsonObject, onlyFields, requiredString } from "../json-body.js";
+import { jsonObject, onlyFields } from "../json-body.js";
 import type { ConnectedAccount } from "../store/types.js";
 
 /** The longest a hosted script may run, in seconds: a script holds its request (and the event loop while it computes). */
 export const MAX_RUN_TIMEOUT_S = 60;
+/** The longest script, in characters (a program, not a name: longer than the body's other strings may be). */
+export const MAX_CODE_CHARS = 100_000;
 
 export function runRoutes(services: Services): Hono<AppEnv> {
   return new Hono<AppEnv>().post("/:id/run", async (c) => {
@@ -25,7 +27,7 @@ export function runRoutes(services: Services): Hono<AppEnv> {
     if (!account) throw notFound(`connector ${c.req.param("id")}`);
     const body = await jsonObject(c);
     onlyFields(body, ["code", "timeout", "max_calls", "budget"]);
-    const code = requiredString(body, "code");
+    const code = scriptCode(body);
     const signal = c.req.raw.signal;
     const report = await runScript([connect(account.connector_type, accountConnection(services, account))], code, {
       timeout: 1000 * number(body, "timeout", { min: 0.1, max: MAX_RUN_TIMEOUT_S, fallback: 30 })!,
@@ -40,6 +42,14 @@ export function runRoutes(services: Services): Hono<AppEnv> {
     const { status, code: errorCode, message } = describeError(report.error);
     return c.json({ error: { code: errorCode, message, ...(report.line === undefined ? {} : { line: report.line }) }, ...usage }, status);
   });
+}
+
+function scriptCode(body: Record<string, unknown>): string {
+  const { code } = body;
+  if (code === undefined) throw badRequest("code is required: the script, the body of an async function");
+  if (typeof code !== "string" || !code.trim()) throw badRequest("code must be the script, a non-empty string of JavaScript");
+  if (code.length > MAX_CODE_CHARS) throw badRequest(`code is longer than ${MAX_CODE_CHARS} characters`);
+  return code;
 }
 
 function number(body: Record<string, unknown>, field: string, rule: { min: number; max?: number; whole?: boolean; fallback?: number }): number | undefined {
