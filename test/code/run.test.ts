@@ -1,8 +1,11 @@
 /** Code mode from the library: connector.run(code) against the Harvest sandbox, as a user or a model writes scripts. */
-import { Agent, type Dispatcher } from "undici";
+import { Dispatcher } from "undici";
 import { describe, expect, it } from "vitest";
 import { LimitError, ScopeError, ScriptError, ValidationError } from "../../src/errors.js";
 import { useHarvestSandbox } from "../agent/sandbox.js";
+import { connect } from "../../src/index.js";
+import { mockDispatcher } from "../../src/sandbox/msw/dispatcher.js";
+import { createSandbox, sandboxCredentials } from "../../src/sandbox/registry.js";
 
 const { harvest, sent } = useHarvestSandbox();
 type Rec = Record<string, any>;
@@ -32,15 +35,21 @@ describe("a script", () => {
       const lists = await Promise.all(projects.map((p) => harvest.time_entries.list({ project_id: p.id }, { all: true })));
       return projects.map((p, i) => ({ id: p.id, entries: lists[i].data.length, all: lists[i].data.every((e) => e.project.id === p.id) }));
     `;
-    const open = inFlightCounter();
-    const { result, calls } = await harvest({ dispatcher: open.dispatcher }).run<{ id: number; entries: number; all: boolean }[]>(script);
+    // Its own sandbox, answered through a dispatcher that counts the requests open at once.
+    const sandbox = createSandbox("harvest");
+    const counted = (options: { concurrency?: number } = {}) => {
+      const counter = inFlightCounter(mockDispatcher(sandbox.handlers));
+      return { counter, connector: connect("harvest", { dispatcher: counter.dispatcher, credentials: sandboxCredentials("harvest").personal_access_token, ...options }) };
+    };
+    const open = counted();
+    const { result, calls } = await open.connector.run<{ id: number; entries: number; all: boolean }[]>(script);
     expect(result).toHaveLength(5);
     expect(result.every((p) => p.all && p.entries > 0)).toBe(true);
     expect(calls).toBe(6);
-    expect(open.max).toBe(5);
-    const paced = inFlightCounter();
-    await harvest({ dispatcher: paced.dispatcher, concurrency: 2 }).run(script);
-    expect(paced.max).toBe(2);
+    expect(open.counter.max).toBe(5);
+    const paced = counted({ concurrency: 2 });
+    await paced.connector.run(script);
+    expect(paced.counter.max).toBe(2);
   });
 
   it("reads the docs of an action or an entity, within its scope", async () => {
@@ -64,7 +73,7 @@ describe("a script", () => {
   });
 
   it("uses a named account with that account's credentials", async () => {
-    const good = sandboxCredentials();
+    const good = sandboxCredentials("harvest").personal_access_token;
     const asked: string[] = [];
     const store = { get: (_c: string, account: string) => (asked.push(account), account === "work" ? good : undefined) };
     const { result } = await harvest({ credentials: store }).run(`
@@ -164,7 +173,8 @@ describe("limits", () => {
   });
 
   it("stop a script waiting on calls when its time is up, and cancel them", async () => {
-    const error = await harvest().run(`while (true) await harvest.users.me();`, { timeout: 300 }).catch((e) => e);
+    // Unpaced: hundreds of calls in the sandbox would otherwise fill Harvest's 100-per-15-s window for the next tests.
+    const error = await harvest({ rateLimit: false }).run(`while (true) await harvest.users.me();`, { timeout: 300 }).catch((e) => e);
     expect(error).toMatchObject({ code: "E_LIMIT", limit: "time" });
   });
 
@@ -194,7 +204,7 @@ describe("limits", () => {
 
   it("end when the caller cancels", async () => {
     const controller = new AbortController();
-    const running = harvest().run(`while (true) await harvest.users.me();`, { signal: controller.signal });
+    const running = harvest({ rateLimit: false }).run(`while (true) await harvest.users.me();`, { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
     await expect(running).rejects.toMatchObject({ code: "E_CANCELLED" });
   });
@@ -203,15 +213,11 @@ describe("limits", () => {
 /** The standard ECMAScript globals QuickJS has in lower case; everything else a script sees must be ours. */
 const STANDARD_GLOBALS = new Set(["globalThis", "parseInt", "parseFloat", "isNaN", "isFinite", "decodeURI", "decodeURIComponent", "encodeURI", "encodeURIComponent", "escape", "unescape", "eval", "undefined", "NaN", "Infinity"]);
 
-function sandboxCredentials(): Record<string, string> {
-  return { token: "sandbox-harvest-token", account_id: "1234567" };
-}
-
-/** A dispatcher that counts requests in flight at once. */
-function inFlightCounter(): { dispatcher: Dispatcher; readonly max: number } {
+/** A dispatcher in front of `inner` that counts the requests in flight at once. */
+function inFlightCounter(inner: Dispatcher): { dispatcher: Dispatcher; readonly max: number } {
   let open = 0;
   let max = 0;
-  class Counting extends Agent {
+  class Counting extends Dispatcher {
     override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
       max = Math.max(max, ++open);
       let closed = false;
@@ -227,7 +233,7 @@ function inFlightCounter(): { dispatcher: Dispatcher; readonly max: number } {
           return value.bind(target);
         },
       });
-      return super.dispatch(options, wrapped);
+      return inner.dispatch(options, wrapped);
     }
   }
   return {
