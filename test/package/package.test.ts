@@ -1,6 +1,8 @@
 /** The installed package as a user meets it: the import by name, its types, and the `connectors` bin. */
 import { execFile } from "node:child_process";
-import { accessSync, constants, realpathSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -22,11 +24,15 @@ describe("the agent-connectors package", () => {
     await expect(run(process.execPath, [tsc, "-p", "test/fixtures/consumer"], { cwd: root })).resolves.toBeDefined();
   });
 
-  it("links its own bin, executable, so npx connectors never fetches another package", async () => {
-    const bin = `${root}/node_modules/.bin/connectors`;
-    expect(realpathSync(bin)).toBe(realpathSync(`${root}/dist/cli/main.js`));
-    expect(() => accessSync(bin, constants.X_OK)).not.toThrow();
-    const { stdout } = await run(bin, ["list"], { cwd: root });
-    expect(stdout).toMatch(/^harvest\s/m);
+  it("is what npx connectors runs in the checkout, at once: npx links the checkout into its cache without rebuilding it", async () => {
+    const cache = mkdtempSync(join(tmpdir(), "connectors-npx-"));
+    const built = statSync(`${root}/dist/cli/main.js`).mtimeMs;
+    try {
+      const { stdout } = await run("npx", ["connectors", "--version"], { cwd: root, env: { ...process.env, npm_config_cache: cache, npm_config_offline: "true" } });
+      expect(stdout.trim()).toBe(JSON.parse(readFileSync(`${root}/package.json`, "utf8")).version);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+    expect(statSync(`${root}/dist/cli/main.js`).mtimeMs).toBe(built);
   });
 });

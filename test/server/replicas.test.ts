@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PostgresCoordinator, sqlKey } from "../../src/server/coordination/index.js";
+import { PostgresCoordinator, sqlKey } from "../../src/server/coordination/postgres.js";
 import { SANDBOX_ACCOUNT_ID, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_PERSONAL_ACCESS_TOKEN, SANDBOX_REFRESH_TOKEN } from "../../src/sandbox/harvest/credentials.js";
 import { startSandbox, type SandboxServer } from "../../src/sandbox/server.js";
 import { ADMIN_TOKEN, findPostgres } from "./harness.js";
