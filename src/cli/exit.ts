@@ -22,3 +22,11 @@ export function reportError(error: unknown): void {
   const label = e?.code?.startsWith("E_") ? `${e.name}` : "error";
   process.stderr.write(`${label}: ${e?.message ?? String(error)}\n`);
 }
+
+/** A reader that stops early (`connectors ... | head`) closes the pipe: the command ends there, quietly and successfully. */
+export function endQuietlyOnClosedOutput(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(0);
+  });
+}

@@ -1,12 +1,20 @@
 #!/usr/bin/env node
 /** The `connectors` command: a thin face over the runtime. Each command loads only what it needs. */
-import { Command, Option } from "commander";
-import { exitCodeFor, reportError } from "./exit.js";
-import { amount, positive, wholeNumber } from "./option-values.js";
+import { Command } from "commander";
+import { packageVersion } from "../manifest/built.js";
+import { endQuietlyOnClosedOutput, exitCodeFor, reportError } from "./exit.js";
+import { amount, choiceOption, databaseUrl, positive, wholeNumber } from "./option-values.js";
+
+endQuietlyOnClosedOutput();
+
+/** Distinct, so the hosted API and an MCP server over HTTP run side by side with their defaults. */
+const SERVE_PORT = 8080;
+const MCP_HTTP_PORT = 8081;
 
 const program = new Command("connectors")
   .description("Run API connectors declared in YAML manifests (Harvest, HarvestAPI, ...) from the command line.")
-  .showHelpAfterError()
+  .version(packageVersion(), "-V, --version", "print the version")
+  .showHelpAfterError("(add --help for usage)")
   .configureOutput({ writeErr: (text) => process.stderr.write(text) })
   .addHelpText(
     "after",
@@ -60,7 +68,9 @@ program
   .option("--budget <usd>", "refuse, before sending, a call whose estimated cost is over this amount", amount)
   .option("--allow <patterns...>", "refuse actions outside these entity.action patterns (e.g. 'time_entries.*')")
   .option("--read-only", "refuse actions that are not read-only")
-  .addOption(new Option("--output <format>", "output format").choices(["json", "ndjson", "table", "csv"]).default("json"))
+  .option("--estimate", "print what the call would cost (JSON) and send nothing")
+  .option("-y, --yes", "send a paid call without asking, whatever its estimate (else one over CONNECTORS_CONFIRM_ABOVE, default 0.10, asks)")
+  .addOption(choiceOption("--output <format>", "output format", ["json", "ndjson", "table", "csv"]).default("json"))
   .action(async (connector, entity, action, options) => (await import("./commands/execute.js")).execute(connector, entity, action, options));
 
 program
@@ -88,11 +98,11 @@ program
   .command("mcp")
   .description("serve connectors to MCP clients: one tool per connector, over stdio (default) or Streamable HTTP")
   .argument("<connector...>", "connector names, e.g. harvest harvestapi")
-  .addOption(new Option("--transport <transport>", "stdio for a local client, http for remote ones").choices(["stdio", "http"]).default("stdio"))
-  .option("--port <n>", "HTTP port", wholeNumber(0, 65535), 8080)
+  .addOption(choiceOption("--transport <transport>", "stdio for a local client, http for remote ones", ["stdio", "http"]).default("stdio"))
+  .option("--port <n>", "HTTP port; 0 for a free one", wholeNumber(0, 65535), MCP_HTTP_PORT)
   .option("--host <host>", "HTTP host", "127.0.0.1")
   .option("--tokens <file>", "HTTP: JSON file (chmod 600) mapping each bearer token to its user's credentials")
-  .option("--database <url>", "HTTP: the hosted API's store (sqlite:PATH or postgres://...); its MCP tokens name users' connected accounts (needs CONNECTORS_MASTER_KEY)")
+  .option("--database <url>", "HTTP: the hosted API's store (sqlite:PATH or postgres://...); its MCP tokens name users' connected accounts (needs CONNECTORS_MASTER_KEY)", databaseUrl)
   .option("--read-only", "serve only read-only actions")
   .option("--split", "two tools per connector, <name>_read and <name>_write, so a client can approve reads alone")
   .option("--code", "also serve <name>_run: code mode, a JavaScript program against the connector that returns only its answer")
@@ -102,9 +112,9 @@ program
 program
   .command("serve")
   .description("serve the hosted execute API: workspaces, encrypted connected accounts, scopes and an audit trail (needs CONNECTORS_MASTER_KEY)")
-  .option("--port <n>", "port", wholeNumber(0, 65535), 8080)
+  .option("--port <n>", "port; 0 for a free one", wholeNumber(0, 65535), SERVE_PORT)
   .option("--host <host>", "host", "127.0.0.1")
-  .option("--database <url>", "sqlite:PATH or postgres://... (default sqlite:connectors.db)")
+  .option("--database <url>", "sqlite:PATH or postgres://... (default sqlite:connectors.db)", databaseUrl)
   .option("--public-url <url>", "where browsers reach this server, for the OAuth callback (env CONNECTORS_PUBLIC_URL)")
   .option("--audit-retention-days <n>", "delete audit rows older than this (default 90; env CONNECTORS_AUDIT_RETENTION_DAYS)", positive)
   .option("--execute-timeout <seconds>", "longest one execute may take, retries included; then its upstream call is cancelled (default 60; env CONNECTORS_EXECUTE_TIMEOUT)", positive)
@@ -116,7 +126,7 @@ program
   .description("operate the hosted execute API's store")
   .command("rotate-key")
   .description("reseal every stored credential from CONNECTORS_MASTER_KEY to CONNECTORS_NEW_MASTER_KEY (servers stopped)")
-  .option("--database <url>", "sqlite:PATH or postgres://... (default sqlite:connectors.db)")
+  .option("--database <url>", "sqlite:PATH or postgres://... (default sqlite:connectors.db)", databaseUrl)
   .action(async (options) => (await import("./commands/admin.js")).rotateKey(options));
 
 program

@@ -1,9 +1,9 @@
 /**
- * Parsers for the CLI's numeric flags: a value a flag cannot take is refused before anything runs, naming the flag
+ * Parsers for the CLI's flag values: a value a flag cannot take is refused before anything runs, naming the flag
  * and what it takes (commander prints "option '--limit <n>' argument 'abc' is invalid. ..."), with the validation
  * exit code.
  */
-import { InvalidArgumentError } from "commander";
+import { InvalidArgumentError, Option } from "commander";
 import { exitCodeFor } from "./exit.js";
 
 function refuse(what: string, text: string): InvalidArgumentError {
@@ -33,4 +33,20 @@ export function positive(text: string): number {
   const value = Number(text);
   if (text.trim() === "" || !Number.isFinite(value) || value <= 0) throw refuse("a positive number", text);
   return value;
+}
+
+/** One of `values` (--output, --transport): listed in --help; any other value is refused with the list. */
+export function choiceOption(flags: string, description: string, values: readonly string[]): Option {
+  return new Option(flags, description).choices(values).argParser((text: string) => {
+    if (!values.includes(text)) throw refuse(`one of ${values.join(", ")}`, text);
+    return text;
+  });
+}
+
+/** The hosted API's store (--database): sqlite:PATH, a file path, or postgres://...; any other scheme (mysql://) is refused. */
+export function databaseUrl(text: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(text)?.[1];
+  if (scheme && scheme !== "sqlite" && !/^postgres(ql)?:\/\//.test(text))
+    throw refuse("sqlite:PATH (or a file path) or postgres://USER@HOST/DB", text);
+  return text;
 }

@@ -20,6 +20,7 @@ function columnsOf(rows: Record<string, string>[]): string[] {
 }
 
 export function toCsv(records: unknown[]): string {
+  if (records.length === 0) return "";
   const rows = records.map(flatten);
   const columns = columnsOf(rows);
   const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -27,6 +28,7 @@ export function toCsv(records: unknown[]): string {
 }
 
 export function toTable(records: unknown[]): string {
+  if (records.length === 0) return "";
   const rows = records.map(flatten);
   const columns = columnsOf(rows);
   const clip = (v: string) => (v.length > 40 ? `${v.slice(0, 39)}…` : v).replace(/\s+/g, " ");

@@ -11,6 +11,13 @@ export const builtManifestsDir = join(packageRoot, "dist", "manifests");
 /** Only the built code trusts the built JSON: from source, the YAML is the truth. */
 const runningBuilt = here.startsWith(join(packageRoot, "dist"));
 
+let version: string | undefined;
+
+/** This package's version, from its package.json. */
+export function packageVersion(): string {
+  return (version ??= (JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: string }).version);
+}
+
 export function readBuiltManifest(name: string): Manifest | undefined {
   if (!runningBuilt || !/^[a-z][a-z0-9_]*$/.test(name)) return undefined;
   const file = join(builtManifestsDir, `${name}.json`);

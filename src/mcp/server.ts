@@ -3,14 +3,13 @@
  * sessions over stdio for a local user, over stateless Streamable HTTP at /mcp for bearer-token users (each request a
  * session listing exactly that user's tools), or over any MCP transport (an in-memory one in tests).
  */
-import { readFileSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
-import { join } from "node:path";
+import { createServer, type AddressInfo } from "node:net";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { FastMCPSession, type Logger, type Resource } from "fastmcp";
 import { startHTTPServer } from "mcp-proxy";
-import { packageRoot } from "../manifest/built.js";
+import { packageVersion } from "../manifest/built.js";
 import type { Manifest } from "../manifest/types.js";
 import { connect } from "../runtime/connector.js";
 import { bearerAuthenticator } from "./bearer.js";
@@ -35,6 +34,7 @@ export interface McpServerOptions {
 }
 
 export interface HttpServeOptions {
+  /** 0 for a free port (the URL serveHttp resolves to says which). */
   port: number;
   /** Default 127.0.0.1. */
   host?: string;
@@ -77,19 +77,26 @@ export class ConnectorsMcpServer {
     await session.close();
   }
 
-  /** Starts Streamable HTTP at /mcp, stateless: each request is its own session, as the user its bearer token names. */
-  async serveHttp(options: HttpServeOptions): Promise<void> {
+  /**
+   * Starts Streamable HTTP at /mcp, stateless: each request is its own session, as the user its bearer token names.
+   * Resolves to the URL it serves.
+   */
+  async serveHttp(options: HttpServeOptions): Promise<{ url: string }> {
     const authenticate = memoized(bearerAuthenticator(options.tokens));
+    const host = options.host ?? "127.0.0.1";
+    // startHTTPServer does not say which port it bound, so port 0 becomes a free port here first.
+    const port = options.port === 0 ? await freePort(host) : options.port;
     this.http = await startHTTPServer({
       authenticate,
       createServer: async (request) => this.session((await authenticate(request))!, "httpStream", true),
-      host: options.host ?? "127.0.0.1",
-      port: options.port,
+      host,
+      port,
       stateless: true,
       streamEndpoint: "/mcp",
       sseEndpoint: null,
       eventStore: false,
     });
+    return { url: `http://${host.includes(":") ? `[${host}]` : host}:${port}/mcp` };
   }
 
   /** One session over any MCP transport, as `user`. */
@@ -106,7 +113,7 @@ export class ConnectorsMcpServer {
   private session(user: McpUser, transportType: Transport_, stateless = false): FastMCPSession<McpUser> {
     return new FastMCPSession<McpUser>({
       name: "agent-connectors",
-      version: packageVersion(),
+      version: packageVersion() as Version,
       instructions: this.instructions(),
       auth: user,
       logger: this.logger,
@@ -133,6 +140,15 @@ export class ConnectorsMcpServer {
   }
 }
 
+/** A port nothing listens on at `host` now: the one the system gives a listener on port 0. */
+async function freePort(host: string): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => probe.once("error", reject).listen(0, host, resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 /** The same answer for the same request: mcp-proxy asks once to let the request in, and createServer again for its user. */
 function memoized(authenticate: (request: IncomingMessage) => Promise<McpUser | undefined>): (request: IncomingMessage) => Promise<McpUser | undefined> {
   const answers = new WeakMap<IncomingMessage, Promise<McpUser | undefined>>();
@@ -141,9 +157,4 @@ function memoized(authenticate: (request: IncomingMessage) => Promise<McpUser | 
     if (!answer) answers.set(request, (answer = authenticate(request)));
     return answer;
   };
-}
-
-let version: Version | undefined;
-function packageVersion(): Version {
-  return (version ??= (JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: Version }).version);
 }

@@ -12,7 +12,7 @@ import { hashToken } from "../../src/server/tokens.js";
 import { Vault } from "../../src/server/vault.js";
 import { startSandbox, type SandboxServer } from "../../src/sandbox/server.js";
 import { CLI, configDir, run } from "../cli/run.js";
-import { freePort, httpClient, newClient, text } from "./clients.js";
+import { httpClient, newClient, text } from "./clients.js";
 import { tokenFile } from "./token-files.js";
 
 const MASTER_KEY = Buffer.alloc(32, 9).toString("base64");
@@ -60,17 +60,14 @@ describe.concurrent("connectors mcp over stdio", () => {
   });
 });
 
-/** The built CLI serving harvest over HTTP on the sandbox with these extra args, for the length of `use`. */
+/** The built CLI serving harvest over HTTP on the sandbox, on a free port (--port 0), with these extra args, for the length of `use`. */
 async function withHttpServer(args: string[], env: Record<string, string>, use: (url: string) => Promise<void>): Promise<void> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [CLI, "mcp", "harvest", "--transport", "http", "--port", String(port), ...args, "--sandbox"], {
+  const child = spawn(process.execPath, [CLI, "mcp", "harvest", "--transport", "http", "--port", "0", ...args, "--sandbox"], {
     env: { ...getDefaultEnvironment(), CONNECTORS_CONFIG_DIR: configDir(), ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   try {
-    const url = `http://127.0.0.1:${port}/mcp`;
-    await listening(child.stderr!, url);
-    await use(url);
+    await use(await listening(child.stderr!));
   } finally {
     child.kill("SIGTERM");
     await once(child, "exit");
@@ -126,12 +123,16 @@ describe.concurrent("connectors mcp --transport http", () => {
   });
 });
 
-/** Resolves once the server says where it listens (on stderr). */
-async function listening(stderr: NodeJS.ReadableStream, url: string): Promise<void> {
+/** The URL the server says it listens on (on stderr): the port the system gave it, never :0. */
+async function listening(stderr: NodeJS.ReadableStream): Promise<string> {
   let seen = "";
   for await (const chunk of stderr) {
     seen += String(chunk);
-    if (seen.includes(`on ${url}\n`)) return;
+    const url = / on (http:\/\/127\.0\.0\.1:(\d+)\/mcp)\n/.exec(seen);
+    if (url) {
+      expect(Number(url[2])).toBeGreaterThan(0);
+      return url[1]!;
+    }
   }
   throw new Error(`the server stopped before listening: ${seen}`);
 }

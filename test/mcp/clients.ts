@@ -1,5 +1,4 @@
 /** MCP clients for the tests (the official SDK's), connected to an in-process server, over HTTP, or to the built CLI. */
-import { createServer } from "node:net";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
@@ -23,17 +22,6 @@ export async function httpClient(url: string, token: string): Promise<Client> {
   const client = newClient();
   await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
   return client;
-}
-
-/** A port free right now on loopback (FastMCP does not say which port it got when given 0). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** The text of a tool result. */

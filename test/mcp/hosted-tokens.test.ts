@@ -14,7 +14,7 @@ import { hashToken } from "../../src/server/tokens.js";
 import { Vault } from "../../src/server/vault.js";
 import type { CredentialStore } from "../../src/credentials/types.js";
 import { createWorkspace, postgresBackend, sqliteBackend, startHarness, type Backend, type Harness } from "../server/harness.js";
-import { freePort, httpClient, text } from "./clients.js";
+import { httpClient, text } from "./clients.js";
 
 const backends: Backend[] = [sqliteBackend(), await postgresBackend()];
 const CONNECTORS = "/api/v1/integrations/connectors";
@@ -83,10 +83,8 @@ describe.each(backends)("MCP tokens on $name", (backend) => {
     mcpTokens.otherAlice = await newMcpToken(b.token, "alice");
     mcpTokens.nobody = await newMcpToken(b.token, "nobody");
 
-    const port = await freePort();
     mcp = new ConnectorsMcpServer({ connectors: ["harvest"], sandbox: true });
-    await mcp.serveHttp({ port, tokens: resolver() });
-    url = `http://127.0.0.1:${port}/mcp`;
+    ({ url } = await mcp.serveHttp({ port: 0, tokens: resolver() }));
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConnectorsMcpServer, readTokenFile } from "../../src/mcp/index.js";
 import { sharedSandbox } from "../../src/sandbox/shared.js";
-import { freePort, httpClient, text } from "./clients.js";
+import { httpClient, text } from "./clients.js";
 import { tokenFile } from "./token-files.js";
 
 // Three users: A with the sandbox's personal access token, B with its OAuth2 app, C with a token for another account.
@@ -20,10 +20,8 @@ let url: string;
 beforeAll(async () => {
   const { personal_access_token, oauth2 } = shared.credentials;
   const tokens = readTokenFile(tokenFile({ [TOKEN_A]: { harvest: personal_access_token }, [TOKEN_B]: { harvest: oauth2 }, [TOKEN_C]: { harvest: C_HARVEST } }));
-  const port = await freePort();
   server = new ConnectorsMcpServer({ connectors: ["harvest"], sandbox: true });
-  await server.serveHttp({ port, tokens });
-  url = `http://127.0.0.1:${port}/mcp`;
+  ({ url } = await server.serveHttp({ port: 0, tokens }));
 });
 afterAll(() => server.stop());
 

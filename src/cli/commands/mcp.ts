@@ -30,8 +30,8 @@ export async function mcp(names: string[], options: Options): Promise<void> {
     );
   const tokens = options.tokens ? { resolver: readTokenFile(options.tokens), close: async () => {} } : await hostedTokens(options.database!);
   try {
-    await server.serveHttp({ port: options.port, host: options.host, tokens: tokens.resolver });
-    process.stderr.write(`MCP server for ${names.join(", ")} on http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}/mcp\n`);
+    const { url } = await server.serveHttp({ port: options.port, host: options.host, tokens: tokens.resolver });
+    process.stderr.write(`MCP server for ${names.join(", ")} on ${url}\n`);
     await new Promise<void>((resolve) => process.once("SIGINT", resolve).once("SIGTERM", resolve));
     await server.stop();
   } finally {
