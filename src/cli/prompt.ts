@@ -1,4 +1,4 @@
-/** Reads credential values one at a time: a prompt (no echo for secrets) on a terminal, else one line each from stdin. Never argv. */
+/** Reads from the person at the terminal: credential values (a prompt, no echo for secrets; else one line each from stdin, never argv) and yes/no answers. */
 import { createInterface } from "node:readline/promises";
 import { Writable } from "node:stream";
 
@@ -54,4 +54,24 @@ function terminalInput(): ValueInput {
     },
     close: () => rl.close(),
   };
+}
+
+/** Whether a person can be asked: stdin and stderr both on a terminal. */
+export function canAsk(): boolean {
+  return !!process.stdin.isTTY && !!process.stderr.isTTY;
+}
+
+/** Asks a yes/no question on the terminal; only "y" or "yes" is yes (Ctrl-C is no). */
+export async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  const cancel = new AbortController();
+  rl.on("SIGINT", () => cancel.abort());
+  try {
+    return /^y(es)?$/i.test((await rl.question(question, { signal: cancel.signal })).trim());
+  } catch (error) {
+    if (cancel.signal.aborted) return false;
+    throw error;
+  } finally {
+    rl.close();
+  }
 }

@@ -299,6 +299,7 @@ export class Connector<M extends ActionMap = UntypedActions> {
     if (trace) trace.cost = () => guard.spent;
     guard.checkUpFront();
     if ((options.preflight ?? this.options.preflight) && estimate.billed_by === this.name) await this.checkBalance(estimate);
+    await options.beforeSpending?.(estimate);
     return guard;
   }
 

@@ -39,7 +39,7 @@ export function checkExecuteOptions(options: ExecuteOptions): void {
   for (const count of ["limit", "pageSize"] as const) if (options[count] !== undefined && !wholeAtLeast(options[count], 1)) bad(count, "must be a whole number, 1 or more");
   if (options.budget !== undefined && !(typeof options.budget === "number" && Number.isFinite(options.budget) && options.budget >= 0))
     bad("budget", "must be an amount of money, 0 or more, such as 0.5");
-  for (const hook of ["onPage", "onCost"] as const) if (options[hook] !== undefined && typeof options[hook] !== "function") bad(hook, "must be a function");
+  for (const hook of ["onPage", "onCost", "beforeSpending"] as const) if (options[hook] !== undefined && typeof options[hook] !== "function") bad(hook, "must be a function");
   if (typeof options.cursor === "string" && options.cursor.length > MAX_CURSOR_LENGTH) bad("cursor", `is longer than any cursor a result gives (${MAX_CURSOR_LENGTH} characters)`);
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) bad("signal", "must be an AbortSignal");
   if (issues.length > 0) throw new ValidationError("invalid execute() options; nothing was sent", issues);

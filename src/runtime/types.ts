@@ -1,6 +1,7 @@
 /** The Connector's options and results: what callers of the runtime give and get. */
 import type { Dispatcher } from "undici";
 import type { CredentialRecord, CredentialStore } from "../credentials/types.js";
+import type { CostEstimate } from "./costs.js";
 import type { CallRecord } from "./call-record.js";
 import type { Coordinator, RateLimit } from "./coordination.js";
 import type { Scope } from "./scope.js";
@@ -76,6 +77,11 @@ export interface ExecuteOptions {
   preflight?: boolean;
   /** Hears what each request spends as it is spent (each page of a walk), for a running total across calls. */
   onCost?: (amount: number) => void;
+  /**
+   * Called with the estimate before an action that costs money sends anything (after the budget and balance checks):
+   * a caller that asks a person first throws to stop the call, and nothing is sent.
+   */
+  beforeSpending?: (estimate: CostEstimate) => void | Promise<void>;
 }
 
 export interface ResultMeta {

@@ -5,6 +5,7 @@ import { connect, type Connector, type ExecuteOptions } from "../../runtime/conn
 import { parseFields } from "../../runtime/fields.js";
 import { checkRecordFields } from "../../runtime/record-fields.js";
 import { withNextSteps } from "../hints.js";
+import { spendingCheck } from "../spending.js";
 import { loadManifest } from "../manifests.js";
 import { toCsv, toTable, type Format } from "../output.js";
 import { readParams } from "../params.js";
@@ -23,6 +24,8 @@ interface Options {
   allow?: string[];
   readOnly?: boolean;
   output: Format;
+  estimate?: boolean;
+  yes?: boolean;
 }
 
 export async function execute(name: string, entity: string, action: string, options: Options): Promise<void> {
@@ -40,21 +43,24 @@ export async function execute(name: string, entity: string, action: string, opti
 async function run(connector: Connector, entity: string, action: string, options: Options): Promise<void> {
   const params = readParams(options.params, options.param);
   const walking = options.all || options.limit !== undefined;
-  const call: ExecuteOptions = { all: options.all, limit: options.limit, cursor: options.cursor, fields: options.fields, budget: options.budget, onPage: progress(walking) };
+  if (options.estimate) return write(`${JSON.stringify(connector.estimate(entity, action, params, { all: options.all, limit: options.limit }), null, 2)}\n`);
+  const beforeSpending = spendingCheck(options, { connector: connector.name, entity, action });
+  const call: ExecuteOptions = { all: options.all, limit: options.limit, cursor: options.cursor, fields: options.fields, budget: options.budget, beforeSpending, onPage: progress(walking) };
   if (options.output === "ndjson" && walking && connector.plan(entity, action).pagination) return streamRecords(connector, entity, action, params, call);
   const result = await connector.execute(entity, action, params, call);
   endProgress(walking);
   warnUnknownFields(result.meta.unknown_fields);
-  const records = Array.isArray(result.data) ? result.data : undefined;
+  // One record (users.me, a create) is a one-row table or CSV; nothing (a delete) is no rows.
+  const records = Array.isArray(result.data) ? result.data : result.data === null || result.data === undefined ? [] : [result.data];
   switch (options.output) {
     case "ndjson":
-      for (const record of records ?? [result.data]) write(`${JSON.stringify(record)}\n`);
+      for (const record of records) write(`${JSON.stringify(record)}\n`);
       break;
     case "table":
-      write(records ? toTable(records) : `${JSON.stringify(result.data, null, 2)}\n`);
+      write(toTable(records));
       break;
     case "csv":
-      write(toCsv(records ?? [result.data]));
+      write(toCsv(records));
       break;
     default:
       write(`${JSON.stringify({ data: result.data, meta: result.meta }, null, 2)}\n`);
