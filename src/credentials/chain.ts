@@ -20,6 +20,7 @@ export function completeVariant(manifest: Manifest, record: CredentialRecord | u
 export function chainedCredentialStore(manifest: Manifest, stores: CredentialStore[]): CredentialStore {
   const sources = new Map<string, CredentialStore>();
   return {
+    readsEnvironment: stores.some((store) => store.readsEnvironment),
     async get(connector, account) {
       let partial: { record: CredentialRecord; store: CredentialStore } | undefined;
       for (const store of stores) {

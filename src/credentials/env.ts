@@ -9,6 +9,7 @@ export function envVariableName(declared: string, account: string): string {
 
 export function envCredentialStore(manifest: Manifest, env: NodeJS.ProcessEnv = process.env): CredentialStore {
   return {
+    readsEnvironment: true,
     get(_connector: string, account: string): CredentialRecord | undefined {
       const record: CredentialRecord = {};
       for (const variant of Object.values(manifest.auth))

@@ -8,4 +8,6 @@ export interface CredentialStore {
   get(connector: string, account: string): Promise<CredentialRecord | undefined> | CredentialRecord | undefined;
   /** Merges changed fields back (e.g. a rotated OAuth refresh token). Stores that cannot write omit it. */
   update?(connector: string, account: string, changes: CredentialRecord): Promise<void> | void;
+  /** True when it reads environment variables: a missing credential is then named by its variable, else by its field. */
+  readonly readsEnvironment?: boolean;
 }

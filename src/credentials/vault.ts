@@ -165,3 +165,11 @@ function matching(connector: string, account: string) {
 function sealContext(connector: string, account: string, variant: string): string {
   return ["agent-connectors vault v1", connector, account, variant].join("\0");
 }
+
+/**
+ * The vault `connectors credentials set` writes, as a store for connect(): a script uses the same stored accounts,
+ * and a rotated OAuth refresh token is written back. Only the vault: environment variables are not read.
+ */
+export function vaultCredentialStore(options: VaultOptions = {}): CredentialStore {
+  return new CredentialVault(options);
+}

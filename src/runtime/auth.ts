@@ -20,12 +20,16 @@ function neededFields(variant: AuthVariant, actionAuth: ActionAuth | undefined):
   return needed;
 }
 
-/** The first variant (in manifest order) whose needed fields are all present; an explicit `variant` field wins. */
+/**
+ * The first variant (in manifest order) whose needed fields are all present; an explicit `variant` field wins.
+ * When none is complete, the error names what is missing by its environment variable if `fromEnvironment`, else by field.
+ */
 export function chooseVariant(
   manifest: Manifest,
   record: CredentialRecord | undefined,
   actionAuth: ActionAuth | undefined,
   account: string,
+  fromEnvironment = true,
 ): ChosenVariant {
   const candidates = Object.entries(manifest.auth).filter(([name]) => !record?.variant || record.variant === name);
   const gaps = candidates.map(([name, variant]) => ({
@@ -35,7 +39,7 @@ export function chooseVariant(
   }));
   const complete = gaps.find((g) => g.missing.length === 0);
   if (complete) return { name: complete.name, variant: complete.variant };
-  throw missingCredentials(manifest, gaps, record, account);
+  throw missingCredentials(manifest, gaps, record, account, fromEnvironment);
 }
 
 function missingCredentials(
@@ -43,10 +47,14 @@ function missingCredentials(
   gaps: { name: string; variant: AuthVariant; missing: string[] }[],
   record: CredentialRecord | undefined,
   account: string,
+  fromEnvironment: boolean,
 ): AuthError {
   const where = account === "default" ? manifest.name : `${manifest.name} (account "${account}")`;
-  const describe = (g: (typeof gaps)[number]) =>
-    `${g.missing.map((f) => envHint(g.variant, f, account)).join(" and ")} (${g.name})`;
+  const hint = (variant: AuthVariant, field: string) => {
+    const env = fromEnvironment ? variant.fields[field]?.env : undefined;
+    return env ? envVariableName(env, account) : `the "${field}" credential`;
+  };
+  const describe = (g: (typeof gaps)[number]) => `${g.missing.map((f) => hint(g.variant, f)).join(" and ")} (${g.name})`;
   const hasAny = record && Object.keys(record).some((k) => k !== "variant");
   if (!hasAny) {
     return new AuthError(`no credentials for ${where}: set ${gaps.map(describe).join(", or ")}`, {
@@ -59,11 +67,6 @@ function missingCredentials(
     reason: "missing",
     credentials: closest.missing,
   });
-}
-
-function envHint(variant: AuthVariant, field: string, account: string): string {
-  const env = variant.fields[field]?.env;
-  return env ? envVariableName(env, account) : `the "${field}" credential`;
 }
 
 export interface RenderedAuth {

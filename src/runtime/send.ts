@@ -85,11 +85,11 @@ function contentsKey(account: string, record: CredentialRecord): string {
   return key;
 }
 
-function prepare(manifest: Manifest, plan: ActionPlan, record: CredentialRecord, account: string): Prepared {
+function prepare(manifest: Manifest, plan: ActionPlan, record: CredentialRecord, account: string, fromEnvironment: boolean): Prepared {
   const byPlan = preparedByContents.getOrSet(contentsKey(account, record), () => new Map());
   let prepared = byPlan.get(plan);
   if (prepared) return prepared;
-  const chosen = plan.spec.auth?.none ? undefined : chooseVariant(manifest, record, plan.spec.auth, account);
+  const chosen = plan.spec.auth?.none ? undefined : chooseVariant(manifest, record, plan.spec.auth, account, fromEnvironment);
   const credentials = chosen ? secretFields(chosen.variant) : [];
   const applies = [plan.spec.auth?.apply_variant === false ? undefined : chosen?.variant.apply, plan.spec.auth?.apply];
   prepared = {
@@ -139,7 +139,7 @@ export function prepareCall(manifest: Manifest, plan: ActionPlan, endpoints: End
 }
 
 function callWith(manifest: Manifest, plan: ActionPlan, endpoints: Endpoints, account: string, send: SendOptions, record: CredentialRecord): Call {
-  const { chosen, applies, credentials, secrets, fingerprint, staticAuth } = prepare(manifest, plan, record, account);
+  const { chosen, applies, credentials, secrets, fingerprint, staticAuth } = prepare(manifest, plan, record, account, !!endpoints.store.readsEnvironment);
   const call: Call = {
     manifest,
     plan,

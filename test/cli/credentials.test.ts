@@ -1,6 +1,8 @@
 /** `connectors credentials` and the vault, end to end: the built CLI as a child process against a loopback sandbox. */
+import { execFile } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CredentialVault } from "../../src/credentials/vault.js";
 import { startSandbox, type SandboxServer } from "../../src/sandbox/server.js";
@@ -49,6 +51,17 @@ describe.concurrent("connectors credentials", () => {
     const gone = await companyName(config);
     expect(gone.code).toBe(2);
     expect(gone.stderr).toContain("or run: connectors credentials set harvest");
+  });
+
+  it("is read by a script through vaultCredentialStore(): what connectors credentials set stored, nothing from the environment", async () => {
+    const config = configDir();
+    expect((await run(["credentials", "set", "harvest"], { env: { CONNECTORS_CONFIG_DIR: config }, input: `${token}\n${accountId}\n` })).code).toBe(0);
+    const script = `import { connect, vaultCredentialStore } from "agent-connectors";
+      const harvest = connect("harvest", { credentials: vaultCredentialStore(), baseUrl: process.argv[1] });
+      console.log((await harvest.execute("company", "get")).data.name);`;
+    const env = { ...process.env, CONNECTORS_CONFIG_DIR: config, HARVEST_ACCESS_TOKEN: "an-environment-token-never-read" };
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script, baseUrl], { env });
+    expect(stdout).toBe("Sandbox Studio\n");
   });
 
   it("saves nothing when a required value is missing from stdin", async () => {

@@ -141,7 +141,7 @@ describe("requests", () => {
     const result = await harvest({ credentials: { token: "sandbox-harvest-token" } }).execute<{ id: number }[]>("accounts", "list");
     expect(result.data[0]!.id).toBe(1234567);
     await expect(harvest({ credentials: { token: "sandbox-harvest-token" } }).execute("users", "me")).rejects.toThrow(
-      /incomplete credentials for harvest: personal_access_token also needs HARVEST_ACCOUNT_ID/,
+      /incomplete credentials for harvest: personal_access_token also needs the "account_id" credential/,
     );
   });
 });

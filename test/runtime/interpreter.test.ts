@@ -95,7 +95,7 @@ describe("requests", () => {
     on(API, "GET", "/v1/me", () => [200, { me: 1 }]);
     const missing = await demo({ dispatcher: agent }).execute("sessions", "whoami").catch((e) => e);
     expect(missing).toBeInstanceOf(AuthError);
-    expect(missing.message).toContain("DEMO_SESSION");
+    expect(missing.message).toContain('the "session" credential');
     expect(missing.credentials).toEqual(["session"]);
     await demo({ dispatcher: agent, credentials: { api_key: "k1", session: "s-value" } }).execute("sessions", "whoami");
     expect(sent).toHaveLength(1);
