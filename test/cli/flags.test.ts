@@ -68,6 +68,22 @@ describe.concurrent("connectors under pipes and bad flags", () => {
     expect(csv.stdout).toMatch(/^id,first_name,last_name\n\d+,Alex,Morgan\n$/);
   });
 
+  it("says how to go on when a table leaves records out, and that a --sandbox change does not last", async () => {
+    const page = ["execute", "harvest", "clients", "list", "--sandbox", "-p", "per_page=2", "--output", "table", "--fields", "id,name"];
+    const first = await run(page);
+    const cursor = /^more records: add --cursor (\S+) to go on after the last one \(or --all for every page\)$/m.exec(first.stderr)?.[1];
+    expect(cursor).toBeDefined();
+    const next = await run([...page, "--cursor", cursor!]);
+    const ids = (out: string) => out.split("\n").slice(2, -1).map((line) => line.split(" ")[0]);
+    expect(ids(next.stdout)).toHaveLength(2);
+    expect(ids(next.stdout)).not.toContain(ids(first.stdout)[0]);
+    expect(first.stderr).not.toContain("--sandbox starts");
+
+    const created = await run(["execute", "harvest", "clients", "create", "--sandbox", "-p", "name=Acme"]);
+    expect(created.code).toBe(0);
+    expect(created.stderr).toContain("note: --sandbox starts from the seeded data on every call, so this change is gone at the next; for state that persists across calls, run connectors sandbox");
+  });
+
   it("gives serve and mcp --transport http different default ports", async () => {
     const defaultPort = async (command: string[]) => /--port <n>.*\(default: (\d+)\)/.exec((await run([...command, "--help"])).stdout)?.[1];
     const [serve, mcp] = await Promise.all([defaultPort(["serve"]), defaultPort(["mcp"])]);

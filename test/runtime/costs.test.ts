@@ -126,7 +126,7 @@ describe("second credentials and hosts", () => {
     const { agent, sent } = mockApi();
     const error = await paid({ dispatcher: agent, credentials: { api_key: "k" } }).execute("people", "message", { to: "p1" }).catch((e) => e);
     expect(error).toBeInstanceOf(AuthError);
-    expect(error.message).toContain("PAID_SESSION");
+    expect(error.message).toContain('the "session" credential');
     expect(sent).toHaveLength(0);
   });
 

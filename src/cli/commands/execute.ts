@@ -4,7 +4,7 @@ import { localCredentialStore } from "../../credentials/local.js";
 import { connect, type Connector, type ExecuteOptions } from "../../runtime/connector.js";
 import { parseFields } from "../../runtime/fields.js";
 import { checkRecordFields } from "../../runtime/record-fields.js";
-import { withNextSteps } from "../hints.js";
+import { nextPageNote, sandboxNote, withNextSteps } from "../hints.js";
 import { spendingCheck } from "../spending.js";
 import { loadManifest } from "../manifests.js";
 import { toCsv, toTable, type Format } from "../output.js";
@@ -50,6 +50,8 @@ async function run(connector: Connector, entity: string, action: string, options
   const result = await connector.execute(entity, action, params, call);
   endProgress(walking);
   warnUnknownFields(result.meta.unknown_fields);
+  if (options.sandbox) note(sandboxNote(connector.plan(entity, action).readOnly));
+  if (options.output !== "json") note(nextPageNote(result.meta));
   // One record (users.me, a create) is a one-row table or CSV; nothing (a delete) is no rows.
   const records = Array.isArray(result.data) ? result.data : result.data === null || result.data === undefined ? [] : [result.data];
   switch (options.output) {
@@ -88,6 +90,10 @@ async function streamRecords(connector: Connector, entity: string, action: strin
 /** Fields the records do not have would print as empty columns: say so, with the ones they do have. */
 function warnUnknownFields(unknown: { fields: string[]; valid: string[] } | undefined): void {
   if (unknown) process.stderr.write(`warning: these records have no ${unknown.fields.join(", ")}; their fields: ${unknown.valid.join(", ")}\n`);
+}
+
+function note(text: string | undefined): void {
+  if (text) process.stderr.write(`${text}\n`);
 }
 
 function write(text: string): void {
