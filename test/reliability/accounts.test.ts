@@ -9,7 +9,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_ACCOUNT_ID, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_PERSONAL_ACCESS_TOKEN } from "../../src/sandbox/harvest/credentials.js";
-import { PostgresCoordinator } from "../../src/server/coordination/index.js";
+import { PostgresCoordinator } from "../../src/server/coordination/postgres.js";
 import { startServer } from "../../src/server/server.js";
 import { client, createWorkspace, postgresBackend, sandboxConfig, sqliteBackend, startHarness, type Backend, type Harness } from "../server/harness.js";
 

@@ -8,7 +8,7 @@
  */
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, httpClient } from "../mcp/clients.js";
+import { httpClient } from "../mcp/clients.js";
 import { ADMIN_TOKEN, postgresBackend, sqliteBackend, type Backend } from "../server/harness.js";
 import { childEnv, startMcp, startServe, type Child } from "./processes.js";
 import { inPool, reportFigures, SCALE } from "./scale.js";
@@ -66,7 +66,7 @@ describe.each(backends)("isolation and canaries on $name", (backend) => {
       users[i] = { workspace, tenant, connector: created.body.id, mcpToken: token.body.token };
     });
     // The MCP server starts once the store holds the key (the first start records it).
-    mcp = await startMcp(backend.database, env, await freePort());
+    mcp = await startMcp(backend.database, env);
   }, 120_000);
 
   afterAll(async () => {

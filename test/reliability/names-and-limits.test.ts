@@ -13,7 +13,6 @@ import { createExecuteTool } from "../../src/agent/index.js";
 import { ValidationError } from "../../src/errors.js";
 import { ConnectorsMcpServer } from "../../src/mcp/index.js";
 import { connect } from "../../src/runtime/connector.js";
-import { freePort } from "../mcp/clients.js";
 import { mockApi, paid } from "../runtime/helpers.js";
 
 const PROTOTYPE_NAMES = ["constructor", "__proto__", "hasOwnProperty", "toString", "prototype", "valueOf"];
@@ -115,10 +114,8 @@ describe("MCP arguments nested 50,000 deep", () => {
   let url: string;
 
   beforeAll(async () => {
-    const port = await freePort();
     server = new ConnectorsMcpServer({ connectors: ["harvest"], sandbox: true });
-    await server.serveHttp({ port, tokens: { resolveToken: (token) => (token === "tok" ? { connectors: { harvest: {} } } : undefined) } });
-    url = `http://127.0.0.1:${port}/mcp`;
+    ({ url } = await server.serveHttp({ port: 0, tokens: { resolveToken: (token) => (token === "tok" ? { connectors: { harvest: {} } } : undefined) } }));
   });
   afterAll(() => server?.stop());
 

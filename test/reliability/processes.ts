@@ -61,5 +61,5 @@ function startChild(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Prom
 export const startServe = (database: string, env: NodeJS.ProcessEnv, extra: string[] = []) =>
   startChild(["serve", "--port", "0", "--database", database, ...extra], env, /listening on (http:\/\/\S+)/);
 
-export const startMcp = (database: string, env: NodeJS.ProcessEnv, port: number) =>
-  startChild(["mcp", "harvest", "--transport", "http", "--port", String(port), "--database", database], env, /on (http:\/\/\S+\/mcp)/);
+export const startMcp = (database: string, env: NodeJS.ProcessEnv) =>
+  startChild(["mcp", "harvest", "--transport", "http", "--port", "0", "--database", database], env, /on (http:\/\/\S+\/mcp)/);
