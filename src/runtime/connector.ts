@@ -14,7 +14,7 @@ import { checkCallInput as checkInput, checkParamsLimits } from "./limits.js";
 import { checkRecordFields } from "./record-fields.js";
 import { checkConnectOptions, checkExecuteOptions } from "./options.js";
 import { nextPageFor, pageTotals, positionWithin, type Page, type Position } from "./pagination.js";
-import { checkParams, coerceValue } from "./params.js";
+import { checkParams, differingParams } from "./params.js";
 import { getPath } from "./path.js";
 import { planFor, type ActionPlan } from "./plan.js";
 import { requestId } from "./response.js";
@@ -254,13 +254,10 @@ export class Connector<M extends ActionMap = UntypedActions> {
     // A cursor is not trusted: its params meet the same limits as any caller's.
     checkParamsLimits(position.request.params);
     const checked = checkParams(plan, this.name, position.request.params);
-    // Compared as the cursor's were checked: "2" from a command line is the 2 the cursor holds.
-    const differing = Object.entries(params ?? {}).filter(
-      ([key, value]) => value !== undefined && JSON.stringify(checked[key]) !== JSON.stringify(coerceValue(value, plan.schema.properties?.[key])),
-    );
+    const differing = differingParams(plan, checked, params);
     if (differing.length)
       throw new ValidationError("params differ from the cursor's; to change filters start again without a cursor, to go on pass only the cursor", [
-        { param: differing.map(([key]) => key).join(", "), message: "differs from the cursor's value" },
+        { param: differing.join(", "), message: "differs from the cursor's value" },
       ]);
     return { request: { ...position.request, params: checked }, skip: position.skip };
   }

@@ -42,6 +42,13 @@ export function checkParams(plan: ActionPlan, connector: string, input: unknown)
   return params;
 }
 
+/** The params given again with a cursor that differ from its checked ones, compared as coerced ("2" is the 2 it holds). */
+export function differingParams(plan: ActionPlan, checked: Record<string, unknown>, given: object | undefined): string[] {
+  return Object.entries(given ?? {})
+    .filter(([key, value]) => value !== undefined && JSON.stringify(checked[key]) !== JSON.stringify(coerceValue(value, plan.schema.properties?.[key])))
+    .map(([key]) => key);
+}
+
 /** An anyOf's own error says it all: the errors of its branches (each one way it could have been right) go. */
 function withoutBranchErrors(errors: ErrorObject[]): ErrorObject[] {
   const anyOfs = errors.filter((e) => e.keyword === "anyOf").map((e) => `${e.schemaPath}/`);
