@@ -5,8 +5,9 @@
 import type { RequestHandler } from "msw";
 import { ValidationError } from "../errors.js";
 import { faultHandlers, type SandboxFault } from "./faults.js";
+import type { SandboxAccount } from "./types.js";
 import { createHarvestSandbox, HARVEST_MOUNTS } from "./harvest/index.js";
-import { sandboxCredentials as harvestCredentials } from "./harvest/credentials.js";
+import { sandboxAccounts as harvestAccounts, sandboxCredentials as harvestCredentials } from "./harvest/credentials.js";
 import { createHarvestApiSandbox, HARVESTAPI_MOUNTS } from "./harvestapi/index.js";
 import { sandboxCredentials as harvestApiCredentials } from "./harvestapi/credentials.js";
 
@@ -25,6 +26,8 @@ export interface SandboxDefinition<Options = never, Instance extends Sandbox = S
   create(options?: Options): Instance;
   /** The fixed credentials it accepts, per auth variant; they never work anywhere else. */
   credentials(): SandboxCredentials;
+  /** Other accounts it accepts, by name (none when absent). */
+  accounts?(): Record<string, SandboxAccount>;
   /** For the loopback server: each path prefix and the real base URL it stands for. */
   mounts: Record<string, string>;
   /** Where the connector's manifest is, when it is not a bundled one (as connect()'s connectorsDir). */
@@ -32,7 +35,7 @@ export interface SandboxDefinition<Options = never, Instance extends Sandbox = S
 }
 
 const BUNDLED = {
-  harvest: { create: createHarvestSandbox, credentials: harvestCredentials, mounts: HARVEST_MOUNTS },
+  harvest: { create: createHarvestSandbox, credentials: harvestCredentials, accounts: harvestAccounts, mounts: HARVEST_MOUNTS },
   harvestapi: { create: createHarvestApiSandbox, credentials: () => ({ api_key: { ...harvestApiCredentials() } }), mounts: HARVESTAPI_MOUNTS },
 } satisfies Record<string, SandboxDefinition<never>>;
 
@@ -94,4 +97,9 @@ export function sandboxHandlers<N extends string>(name: N, options?: SandboxOpti
 /** The fixed credentials the connector's sandbox accepts, per auth variant of its manifest. */
 export function sandboxCredentials(name: string): SandboxCredentials {
   return definitionOf(name).credentials();
+}
+
+/** The other accounts the connector's sandbox accepts, by name. */
+export function sandboxAccounts(name: string): Record<string, SandboxAccount> {
+  return definitionOf(name).accounts?.() ?? {};
 }

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { findManifest } from "../manifest/registry.js";
 import { jsonResponse } from "./http.js";
 import { Layout, serveRequest, type Mount } from "./loopback.js";
-import { createSandbox, sandboxCredentials, sandboxDefinition, sandboxNames, type SandboxName, type SandboxOf, type SandboxOptions } from "./registry.js";
+import { createSandbox, sandboxAccounts, sandboxCredentials, sandboxDefinition, sandboxNames, type SandboxName, type SandboxOf, type SandboxOptions } from "./registry.js";
 import type { SandboxConnectorInfo } from "./types.js";
 
 export type { SandboxConnectorInfo } from "./types.js";
@@ -39,8 +39,16 @@ export type SandboxServer = {
 function connectorInfo(name: string, layout: Layout): SandboxConnectorInfo {
   const manifest = findManifest(name, sandboxDefinition(name)!.connectorsDir);
   const hosts = Object.fromEntries(Object.entries(manifest.hosts ?? {}).map(([host, url]) => [host, layout.toPublic(url)]));
-  const tokenUrl = Object.values(manifest.auth).find((variant) => variant.token_url)?.token_url;
-  return { baseUrl: layout.toPublic(manifest.base_url), hosts, tokenUrl: tokenUrl && layout.toPublic(tokenUrl), credentials: sandboxCredentials(name) };
+  const onServer = (url: string | undefined) => url && layout.toPublic(url);
+  const oauth = Object.values(manifest.auth).find((variant) => variant.token_url);
+  return {
+    baseUrl: layout.toPublic(manifest.base_url),
+    hosts,
+    tokenUrl: onServer(oauth?.token_url),
+    authorizeUrl: onServer(oauth?.authorize_url),
+    credentials: sandboxCredentials(name),
+    accounts: sandboxAccounts(name),
+  };
 }
 
 function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<AddressInfo> {

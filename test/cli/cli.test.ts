@@ -1,8 +1,7 @@
 /** The built `connectors` command, run as a child process against the embedded sandbox. */
-import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
-import { CLI, run, spawnCli } from "./run.js";
+import { run, spawnCli, withCliSandbox } from "./run.js";
 
 // Each test is its own child process (and config dir), so they run side by side.
 describe.concurrent("connectors CLI", () => {
@@ -152,20 +151,6 @@ describe.concurrent("connectors CLI", () => {
     expect(stdout).toContain("--sandbox");
     expect(stdout).toContain("Exit codes: 0 ok, 1 other, 2 auth, 3 not found, 4 validation or out of scope, 5 rate limited or out of credits, 6 a script's limit.");
   });
-
-  /** `connectors sandbox` in a child process, and the variables it prints, as a user would `export` them. */
-  async function withCliSandbox(use: (env: Record<string, string>) => Promise<void>): Promise<void> {
-    const server = spawn(process.execPath, [CLI, "sandbox", "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
-    try {
-      let printed = "";
-      server.stderr.setEncoding("utf8");
-      for await (const chunk of server.stderr) if ((printed += chunk).includes("Ctrl-C")) break;
-      await use(Object.fromEntries([...printed.matchAll(/^export (\w+)=(\S+)$/gm)].map(([, name, value]) => [name!, value!])));
-    } finally {
-      server.kill("SIGTERM");
-      await once(server, "close");
-    }
-  }
 
   it("serves the sandbox and prints the exports that point the CLI at it", async () => {
     await withCliSandbox(async (env) => {

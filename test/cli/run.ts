@@ -1,5 +1,6 @@
 /** Runs the built `connectors` command as a child process, isolated from the developer's credentials and config. */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,4 +46,18 @@ export function run(args: string[], options: { env?: NodeJS.ProcessEnv; input?: 
     child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
     child.stdin.end(options.input ?? "");
   });
+}
+
+/** `connectors sandbox [args]` in a child process, and the variables it prints, as a user would `export` them. */
+export async function withCliSandbox(use: (env: Record<string, string>, printed: string) => Promise<void>, args = ["--port", "0"]): Promise<void> {
+  const server = spawnCli(["sandbox", ...args]);
+  try {
+    let printed = "";
+    server.stderr.setEncoding("utf8");
+    for await (const chunk of server.stderr) if ((printed += chunk).includes("Ctrl-C")) break;
+    await use(Object.fromEntries([...printed.matchAll(/^export (\w+)=(\S+)$/gm)].map(([, name, value]) => [name!, value!])), printed);
+  } finally {
+    server.kill("SIGTERM");
+    await once(server, "close");
+  }
 }

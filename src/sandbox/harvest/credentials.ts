@@ -1,4 +1,5 @@
 /** The sandbox's fixed, documented credentials: they only ever work against the sandbox. */
+import type { SandboxAccount } from "../types.js";
 
 export const SANDBOX_ACCOUNT_ID = "1234567";
 export const SANDBOX_PERSONAL_ACCESS_TOKEN = "sandbox-harvest-token";
@@ -11,6 +12,11 @@ export const SANDBOX_MEMBER_TOKEN = "sandbox-harvest-member-token";
 
 /** The member's personal_access_token credentials. */
 export const SANDBOX_MEMBER_CREDENTIALS = { token: SANDBOX_MEMBER_TOKEN, account_id: SANDBOX_ACCOUNT_ID } as const;
+
+/** The member as a named account (`--account member`), beside the administrator the default credentials act as. */
+export function sandboxAccounts(): Record<string, SandboxAccount> {
+  return { member: { description: "a member (Jonas Weber), not an administrator", variant: "personal_access_token", credentials: { ...SANDBOX_MEMBER_CREDENTIALS } } };
+}
 
 export type HarvestCredentials = {
   personal_access_token: { token: string; account_id: string };
