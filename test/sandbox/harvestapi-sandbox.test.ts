@@ -61,6 +61,8 @@ describe("connector info", () => {
       hosts: { apify: `${sandbox.url}/apify/v2` },
       credentials: { api_key: { api_key: API_KEY, li_at: LI_AT, apify_token: APIFY_TOKEN } },
       tokenUrl: undefined,
+      authorizeUrl: undefined,
+      accounts: {},
     });
   });
 });
