@@ -56,11 +56,6 @@ function terminalInput(): ValueInput {
   };
 }
 
-/** Whether a person can be asked: stdin and stderr both on a terminal. */
-export function canAsk(): boolean {
-  return !!process.stdin.isTTY && !!process.stderr.isTTY;
-}
-
 /** Asks a yes/no question on the terminal; only "y" or "yes" is yes (Ctrl-C is no). */
 export async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });

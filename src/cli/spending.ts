@@ -5,7 +5,6 @@
  */
 import { ValidationError } from "../errors.js";
 import type { CostEstimate } from "../runtime/costs.js";
-import { canAsk, confirm } from "./prompt.js";
 
 const THRESHOLD_VARIABLE = "CONNECTORS_CONFIRM_ABOVE";
 const DEFAULT_THRESHOLD = 0.1;
@@ -18,10 +17,13 @@ export function spendingCheck(flags: { yes?: boolean; budget?: number }, call: {
     if (estimate.per_request === 0 || (estimate.requests !== null && estimate.amount <= threshold)) return;
     const billed = estimate.billed_by === call.connector ? "" : ` (billed by ${estimate.billed_by})`;
     const cost = `${call.connector} ${call.entity}.${call.action} ${costText(estimate)}${billed}`;
-    if (!canAsk())
+    // A person can be asked only with stdin and stderr on a terminal.
+    if (!process.stdin.isTTY || !process.stderr.isTTY)
       throw new ValidationError(
         `${cost}, over the ${threshold} ${estimate.currency} a call may spend without asking (${THRESHOLD_VARIABLE}); add --yes to send it, or --budget to cap what it may spend; nothing was sent`,
       );
+    // readline only when a question is asked: most calls never load it.
+    const { confirm } = await import("./prompt.js");
     if (!(await confirm(`${cost}. Send it? [y/N] `))) throw new Error("cancelled; nothing was sent");
   };
 }
