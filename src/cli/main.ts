@@ -80,10 +80,10 @@ program
   .option("--eval <code>", "the script itself: the body of an async function, e.g. 'return (await harvest.users.me()).data'")
   .option("--account <name>", "named account for credentials (scripts reach others with <connector>.account(name))", "default")
   .option("--sandbox", "run against the embedded sandbox (no account needed)")
-  .option("--timeout <s>", "stop the script after this many seconds (default 30)", Number)
-  .option("--max-calls <n>", "calls the script may make (default 1000)", Number)
-  .option("--max-memory <mb>", "memory the script may use, in MB (default 64)", Number)
-  .option("--budget <usd>", "money all the script's calls together may spend; a call that would pass it is refused", Number)
+  .option("--timeout <s>", "stop the script after this many seconds (default 30)", positive)
+  .option("--max-calls <n>", "calls the script may make (default 1000)", wholeNumber(1))
+  .option("--max-memory <mb>", "memory the script may use, in MB (default 64)", wholeNumber(1))
+  .option("--budget <usd>", "money all the script's calls together may spend; a call that would pass it is refused", amount)
   .option("--read-only", "refuse actions that are not read-only")
   .action(async (args, options) => (await import("./commands/run.js")).run(args, options));
 

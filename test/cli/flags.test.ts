@@ -51,6 +51,10 @@ describe.concurrent("connectors under pipes and bad flags", () => {
     [["admin", "rotate-key", "--database", "mongodb://x"], "--database <url>", "sqlite:PATH (or a file path) or postgres://USER@HOST/DB", "mongodb://x"],
     [["serve", "--audit-retention-days", "0"], "--audit-retention-days <n>", "a positive number", "0"],
     [["sandbox", "--port", "-1"], "--port <n>", "a whole number from 0 to 65535", "-1"],
+    [["run", "harvest", "--eval", "return 1", "--timeout", "soon"], "--timeout <s>", "a positive number", "soon"],
+    [["run", "harvest", "--eval", "return 1", "--max-calls", "2.5"], "--max-calls <n>", "a whole number from 1 on", "2.5"],
+    [["run", "harvest", "--eval", "return 1", "--max-memory", "0"], "--max-memory <mb>", "a whole number from 1 on", "0"],
+    [["run", "harvest", "--eval", "return 1", "--budget", "lots"], "--budget <usd>", "an amount of money, 0 or more", "lots"],
   ])("refuses %j with exit 4, naming the flag and what it takes, without the whole help", async (args, flag, takes, given) => {
     const { code, stdout, stderr } = await run(args);
     expect(code).toBe(4);
