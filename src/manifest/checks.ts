@@ -1,6 +1,7 @@
 /** Cross-reference checks the meta-schema cannot express: names that must point at something declared. */
 import { createAjv } from "./ajv.js";
 import { checkRecordSchemas } from "./check-records.js";
+import { actionAnnotations } from "./annotations.js";
 import { own, ownAction } from "./own.js";
 import { paramsSchema, pathPlaceholders, resolveParams } from "./resolve.js";
 import { templateFields } from "./template.js";
@@ -46,7 +47,21 @@ export function checkManifest(manifest: Manifest): Finding[] {
   const balance = manifest.costs?.balance;
   if (balance && !ownAction(manifest, balance.entity, balance.action))
     findings.push({ path: ["costs", "balance"], message: `no action ${balance.entity}.${balance.action} to read the balance with` });
+  checkConnectionTest(manifest, findings);
   return findings;
+}
+
+/** The test call exists, changes nothing and needs no params: it runs on credentials nobody has used yet. */
+function checkConnectionTest(manifest: Manifest, findings: Finding[]): void {
+  const test = manifest.connection_test;
+  if (!test) return;
+  const [entity, actionName] = test.action.split(".") as [string, string];
+  const action = ownAction(manifest, entity, actionName);
+  const at = ["connection_test", "action"];
+  if (!action) return void findings.push({ path: at, message: `unknown action "${test.action}"` });
+  if (!actionAnnotations(action).read_only) findings.push({ path: at, message: `${test.action} is not read-only; a connection test must change nothing` });
+  const required = Object.entries(resolveParams(manifest, action)).filter(([, spec]) => spec.required === true);
+  if (required.length) findings.push({ path: at, message: `${test.action} needs params (${required.map(([name]) => name).join(", ")}); a connection test sends none` });
 }
 
 function checkErrorRules(manifest: Manifest, allFields: Set<string>, findings: Finding[]): void {

@@ -97,6 +97,13 @@ export const metaSchema = {
       },
     },
     guidance: { type: "array", items: { type: "string", minLength: 1 } },
+    // The read-only call that proves new credentials work before a connect page saves them, and how to name the account.
+    connection_test: {
+      type: "object",
+      additionalProperties: false,
+      required: ["action"],
+      properties: { action: { type: "string", pattern: "^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$" }, account: { type: "string", minLength: 1 } },
+    },
     schemas: { type: "object", propertyNames: schemaName, additionalProperties: { $ref: "#/definitions/recordNode" } },
     entities: { type: "object", propertyNames: identifier, minProperties: 1, additionalProperties: { $ref: "#/definitions/entity" } },
   },
@@ -135,6 +142,8 @@ export const metaSchema = {
       type: "object",
       additionalProperties: false,
       properties: {
+        /** What a connect form calls the field (default: its name in words). */
+        label: { type: "string", minLength: 1 },
         description: { type: "string" },
         secret: { type: "boolean" },
         env: { type: "string", pattern: "^[A-Z][A-Z0-9_]*$" },

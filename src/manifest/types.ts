@@ -58,6 +58,8 @@ export interface RecordSchema extends Omit<SchemaNode, "items" | "properties" | 
 }
 
 export interface CredentialField {
+  /** What a connect form calls the field (default: its name in words). */
+  label?: string;
   description?: string;
   secret?: boolean;
   /** Environment variable the field is read from when no credentials are passed. */
@@ -269,6 +271,14 @@ export interface Costs {
   balance?: { entity: string; action: string; path: string };
 }
 
+/** The call that proves new credentials work before they are saved (a connect page), and what names the account. */
+export interface ConnectionTest {
+  /** entity.action: a read-only action that needs no params. */
+  action: string;
+  /** A `{{field}}` template over the action's record, e.g. "{{first_name}} {{last_name}}" (default: none shown). */
+  account?: string;
+}
+
 export interface Manifest {
   name: string;
   title: string;
@@ -289,6 +299,7 @@ export interface Manifest {
   concurrency?: number;
   costs?: Costs;
   guidance?: string[];
+  connection_test?: ConnectionTest;
   /** Record schemas by name, named by actions' `returns` and reused by one another with `$ref`. */
   schemas?: Record<string, RecordSchema>;
   entities: Record<string, Entity>;

@@ -100,4 +100,18 @@ describe("parseManifest", () => {
     expect(issues.map((i) => i.path).sort()).toEqual(["", "entities.widgets.actions.get.method"]);
     expect(issues.find((i) => i.path === "")!.message).toContain('"title"');
   });
+
+  it("checks the connection test: a known, read-only action that needs no params", () => {
+    const withTest = (test: string) => valid.replace("pagination:\n", `connection_test: ${test}\npagination:\n`);
+    const list = "      list:\n        description: List widgets.\n        method: GET\n        path: /widgets\n        returns: Widget\n        example: { params: {} }\n";
+    expect(parseManifest(withTest('{ action: widgets.list, account: "{{name}}" }').replace("      get:\n", `${list}      get:\n`), "demo.yaml").connection_test).toEqual({
+      action: "widgets.list",
+      account: "{{name}}",
+    });
+    expect(issuesOf(withTest("{ action: widgets.count }"))).toEqual([expect.objectContaining({ path: "connection_test.action", message: 'unknown action "widgets.count"' })]);
+    expect(issuesOf(withTest("{ action: widgets.get }"))[0]!.message).toBe("widgets.get needs params (id); a connection test sends none");
+    const post = withTest("{ action: widgets.get }").replace("method: GET", "method: POST");
+    expect(issuesOf(post).map((i) => i.message)).toContain("widgets.get is not read-only; a connection test must change nothing");
+    expect(issuesOf(withTest("{ action: widgets }"))[0]!.path).toBe("connection_test.action");
+  });
 });

@@ -88,6 +88,34 @@ const MIGRATIONS: ((t: (typeof TYPES)[Dialect]) => string[])[] = [
     // Why an E_AUTH call's credentials were refused (invalid, revoked, ...): what turned its account to needs_reauth.
     `ALTER TABLE audit_log ADD COLUMN reason TEXT`,
   ],
+  (t) => [
+    // Connect links (POST /api/v1/connect-sessions): stored by the link's hash, then by its browser cookie's hash.
+    `CREATE TABLE connect_sessions (
+      id TEXT PRIMARY KEY,
+      workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+      user_id TEXT NOT NULL,
+      link_hash TEXT NOT NULL UNIQUE,
+      browser_hash TEXT UNIQUE,
+      connectors TEXT,
+      scopes TEXT,
+      read_only ${t.bool} NOT NULL,
+      redirect_url TEXT,
+      expires_at TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      opened_at TEXT,
+      connector_id TEXT,
+      completed_at TEXT,
+      last_error TEXT
+    )`,
+    `ALTER TABLE oauth_states ADD COLUMN connect_session_id TEXT`,
+    // Console sign-ins: the cookie's hash and the workspace it opens.
+    `CREATE TABLE console_sessions (
+      session_hash TEXT PRIMARY KEY,
+      workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+      expires_at TEXT NOT NULL
+    )`,
+    `CREATE INDEX audit_log_workspace_connector ON audit_log (workspace_id, connector_id, time)`,
+  ],
 ];
 
 export const MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";

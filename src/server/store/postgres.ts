@@ -4,7 +4,23 @@ import { inTransaction } from "../pg-transaction.js";
 import type { SealedRecord } from "../../credentials/cipher.js";
 import { MIGRATIONS_TABLE, pendingMigrations } from "./migrations.js";
 import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, accountToRow, auditToValues, auditWhere, changeColumns, resealRow, rowToAccount, rowToAudit, type AccountRow } from "./rows.js";
-import type { AccountChanges, AccountStatus, AuditQuery, AuditRow, ConnectedAccount, McpToken, OAuthState, ResealReport, Store, Workspace } from "./types.js";
+import * as sessions from "./session-rows.js";
+import type {
+  AccountChanges,
+  AccountStatus,
+  AuditQuery,
+  AuditRow,
+  AuditTotal,
+  ConnectedAccount,
+  ConnectSession,
+  ConnectSessionChanges,
+  ConsoleSession,
+  McpToken,
+  OAuthState,
+  ResealReport,
+  Store,
+  Workspace,
+} from "./types.js";
 
 const bool = (b: boolean) => b;
 const placeholders = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `$${i + from}`).join(", ");
@@ -139,12 +155,13 @@ export class PostgresStore implements Store {
   }
 
   async insertOAuthState(state: OAuthState): Promise<void> {
-    await this.query("INSERT INTO oauth_states (state_hash, workspace_id, user_id, connector_id, expires_at) VALUES ($1, $2, $3, $4, $5)", [
+    await this.query("INSERT INTO oauth_states (state_hash, workspace_id, user_id, connector_id, expires_at, connect_session_id) VALUES ($1, $2, $3, $4, $5, $6)", [
       state.state_hash,
       state.workspace_id,
       state.user_id,
       state.connector_id,
       state.expires_at,
+      state.connect_session_id ?? null,
     ]);
   }
 
@@ -156,6 +173,7 @@ export class PostgresStore implements Store {
   async prune(before: string, now: string): Promise<number> {
     return inTransaction(this.pool, async (client) => {
       await client.query("DELETE FROM oauth_states WHERE expires_at <= $1", [now]);
+      for (const { sql, at } of sessions.PRUNE_SESSIONS) await client.query(sessions.numbered(sql), [at === "now" ? now : before]);
       return (await client.query("DELETE FROM audit_log WHERE time < $1", [before])).rowCount ?? 0;
     });
   }
@@ -197,6 +215,46 @@ export class PostgresStore implements Store {
     const where = auditWhere(query, (n) => `$${n}`);
     const { rows } = await this.query(`SELECT * FROM audit_log WHERE ${where.sql} ORDER BY id LIMIT $${where.values.length + 1}`, [...where.values, query.limit]);
     return rows.map(rowToAudit);
+  }
+
+  async auditTotals(workspaceId: string, since: string): Promise<AuditTotal[]> {
+    return (await this.query(sessions.numbered(sessions.AUDIT_TOTALS), [workspaceId, since])).rows.map(sessions.rowToAuditTotal);
+  }
+
+  async lastCalls(workspaceId: string): Promise<Record<string, string>> {
+    return sessions.lastCallsByAccount((await this.query(sessions.numbered(sessions.LAST_CALLS), [workspaceId])).rows);
+  }
+
+  async insertConnectSession(session: ConnectSession, linkHash: string): Promise<void> {
+    await this.query(sessions.numbered(sessions.INSERT_CONNECT_SESSION), sessions.connectSessionValues(session, linkHash, bool));
+  }
+
+  async findConnectSession(by: { link_hash: string } | { browser_hash: string } | { id: string }): Promise<ConnectSession | undefined> {
+    const { sql, value } = sessions.findConnectSessionSql(by);
+    const { rows } = await this.query(sessions.numbered(sql), [value]);
+    return rows[0] && sessions.rowToConnectSession(rows[0]);
+  }
+
+  async openConnectSession(id: string, browserHash: string, openedAt: string): Promise<boolean> {
+    return (await this.query(sessions.numbered(sessions.OPEN_CONNECT_SESSION), [browserHash, openedAt, id])).rowCount === 1;
+  }
+
+  async updateConnectSession(id: string, changes: ConnectSessionChanges): Promise<boolean> {
+    const { sql, values } = sessions.updateConnectSessionSql(id, changes);
+    return (await this.query(sessions.numbered(sql), values)).rowCount === 1;
+  }
+
+  async insertConsoleSession(sessionHash: string, workspaceId: string, expiresAt: string): Promise<void> {
+    await this.query(sessions.numbered(sessions.INSERT_CONSOLE_SESSION), [sessionHash, workspaceId, expiresAt]);
+  }
+
+  async consoleSession(sessionHash: string): Promise<ConsoleSession | undefined> {
+    const row = (await this.query<Workspace & { expires_at: string }>(sessions.numbered(sessions.FIND_CONSOLE_SESSION), [sessionHash])).rows[0];
+    return row && { workspace: { id: row.id, name: row.name, created_at: row.created_at }, expires_at: row.expires_at };
+  }
+
+  async deleteConsoleSession(sessionHash: string): Promise<void> {
+    await this.query(sessions.numbered(sessions.DELETE_CONSOLE_SESSION), [sessionHash]);
   }
 
   async close(): Promise<void> {

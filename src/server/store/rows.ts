@@ -1,6 +1,6 @@
 /** Converting between the stores' flat rows and the records the API works with (shared by both dialects). */
 import type { SealedRecord } from "../../credentials/cipher.js";
-import type { AccountChanges, AuditRow, ConnectedAccount } from "./types.js";
+import type { AccountChanges, AuditQuery, AuditRow, ConnectedAccount } from "./types.js";
 
 /** Column values of an account row, in ACCOUNT_COLUMNS order. */
 export const ACCOUNT_COLUMNS = [
@@ -131,7 +131,7 @@ export function resealRow(row: AccountRow, reseal: (id: string, sealed: SealedRe
 const UNREADABLE = { credentials_key_id: null, credentials_sealed: null, status: "needs_reauth" };
 
 /** WHERE clauses of an audit query, with a placeholder maker ($1 or ?). */
-export function auditWhere(query: { workspace_id: string; connector_id?: string; user_id?: string; since?: string; until?: string; after?: number }, placeholder: (n: number) => string) {
+export function auditWhere(query: Omit<AuditQuery, "limit">, placeholder: (n: number) => string) {
   const values: unknown[] = [];
   const clauses: string[] = [];
   const add = (sql: string, value: unknown) => {
@@ -140,6 +140,9 @@ export function auditWhere(query: { workspace_id: string; connector_id?: string;
   };
   add("workspace_id = ?", query.workspace_id);
   if (query.connector_id !== undefined) add("connector_id = ?", query.connector_id);
+  if (query.connector_type !== undefined) add("connector_type = ?", query.connector_type);
+  if (query.outcome === "error") add("outcome <> ?", "ok");
+  else if (query.outcome !== undefined) add("outcome = ?", query.outcome);
   if (query.user_id !== undefined) add("user_id = ?", query.user_id);
   if (query.since !== undefined) add("time >= ?", query.since);
   if (query.until !== undefined) add("time <= ?", query.until);

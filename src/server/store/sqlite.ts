@@ -3,7 +3,23 @@ import Database from "better-sqlite3";
 import type { SealedRecord } from "../../credentials/cipher.js";
 import { MIGRATIONS_TABLE, pendingMigrations } from "./migrations.js";
 import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, accountToRow, auditToValues, auditWhere, changeColumns, resealRow, rowToAccount, rowToAudit, type AccountRow } from "./rows.js";
-import type { AccountChanges, AccountStatus, AuditQuery, AuditRow, ConnectedAccount, McpToken, OAuthState, ResealReport, Store, Workspace } from "./types.js";
+import * as sessions from "./session-rows.js";
+import type {
+  AccountChanges,
+  AccountStatus,
+  AuditQuery,
+  AuditRow,
+  AuditTotal,
+  ConnectedAccount,
+  ConnectSession,
+  ConnectSessionChanges,
+  ConsoleSession,
+  McpToken,
+  OAuthState,
+  ResealReport,
+  Store,
+  Workspace,
+} from "./types.js";
 
 const MCP_TOKEN_FIELDS = "id, workspace_id, user_id, name, created_at";
 
@@ -115,8 +131,8 @@ export class SqliteStore implements Store {
   }
 
   async insertOAuthState(state: OAuthState): Promise<void> {
-    this.sql("INSERT INTO oauth_states (state_hash, workspace_id, user_id, connector_id, expires_at) VALUES (?, ?, ?, ?, ?)")
-      .run(state.state_hash, state.workspace_id, state.user_id, state.connector_id, state.expires_at);
+    this.sql("INSERT INTO oauth_states (state_hash, workspace_id, user_id, connector_id, expires_at, connect_session_id) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(state.state_hash, state.workspace_id, state.user_id, state.connector_id, state.expires_at, state.connect_session_id ?? null);
   }
 
   async takeOAuthState(stateHash: string): Promise<OAuthState | undefined> {
@@ -126,6 +142,7 @@ export class SqliteStore implements Store {
   async prune(before: string, now: string): Promise<number> {
     return this.db.transaction(() => {
       this.sql("DELETE FROM oauth_states WHERE expires_at <= ?").run(now);
+      for (const { sql, at } of sessions.PRUNE_SESSIONS) this.sql(sql).run(at === "now" ? now : before);
       return this.sql("DELETE FROM audit_log WHERE time < ?").run(before).changes;
     })();
   }
@@ -159,6 +176,46 @@ export class SqliteStore implements Store {
     const where = auditWhere(query, () => "?");
     const rows = this.sql(`SELECT * FROM audit_log WHERE ${where.sql} ORDER BY id LIMIT ?`).all(...where.values, query.limit);
     return (rows as Record<string, unknown>[]).map(rowToAudit);
+  }
+
+  async auditTotals(workspaceId: string, since: string): Promise<AuditTotal[]> {
+    return (this.sql(sessions.AUDIT_TOTALS).all(workspaceId, since) as Record<string, unknown>[]).map(sessions.rowToAuditTotal);
+  }
+
+  async lastCalls(workspaceId: string): Promise<Record<string, string>> {
+    return sessions.lastCallsByAccount(this.sql(sessions.LAST_CALLS).all(workspaceId) as Record<string, unknown>[]);
+  }
+
+  async insertConnectSession(session: ConnectSession, linkHash: string): Promise<void> {
+    this.sql(sessions.INSERT_CONNECT_SESSION).run(sessions.connectSessionValues(session, linkHash, bool));
+  }
+
+  async findConnectSession(by: { link_hash: string } | { browser_hash: string } | { id: string }): Promise<ConnectSession | undefined> {
+    const { sql, value } = sessions.findConnectSessionSql(by);
+    const row = this.sql(sql).get(value) as Record<string, unknown> | undefined;
+    return row && sessions.rowToConnectSession(row);
+  }
+
+  async openConnectSession(id: string, browserHash: string, openedAt: string): Promise<boolean> {
+    return this.sql(sessions.OPEN_CONNECT_SESSION).run(browserHash, openedAt, id).changes === 1;
+  }
+
+  async updateConnectSession(id: string, changes: ConnectSessionChanges): Promise<boolean> {
+    const { sql, values } = sessions.updateConnectSessionSql(id, changes);
+    return this.sql(sql).run(...values).changes === 1;
+  }
+
+  async insertConsoleSession(sessionHash: string, workspaceId: string, expiresAt: string): Promise<void> {
+    this.sql(sessions.INSERT_CONSOLE_SESSION).run(sessionHash, workspaceId, expiresAt);
+  }
+
+  async consoleSession(sessionHash: string): Promise<ConsoleSession | undefined> {
+    const row = this.sql(sessions.FIND_CONSOLE_SESSION).get(sessionHash) as (Workspace & { expires_at: string }) | undefined;
+    return row && { workspace: { id: row.id, name: row.name, created_at: row.created_at }, expires_at: row.expires_at };
+  }
+
+  async deleteConsoleSession(sessionHash: string): Promise<void> {
+    this.sql(sessions.DELETE_CONSOLE_SESSION).run(sessionHash);
   }
 
   async close(): Promise<void> {

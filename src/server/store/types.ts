@@ -57,7 +57,10 @@ export interface AuditRow {
 export interface AuditQuery {
   workspace_id: string;
   connector_id?: string;
+  connector_type?: string;
   user_id?: string;
+  /** "ok", "error" (any error code), or one code (E_AUTH, ...). */
+  outcome?: string;
   /** ISO times, inclusive. */
   since?: string;
   until?: string;
@@ -73,6 +76,50 @@ export interface OAuthState {
   user_id: string;
   connector_id: string;
   expires_at: string;
+  /** Set when a connect page started the flow: the callback then finishes it there. */
+  connect_session_id?: string | null;
+}
+
+/**
+ * A connect link handed to an application (POST /api/v1/connect-sessions): what its page may connect, for whom. Its
+ * link opens once (opened_at), binding the session to that browser's cookie; it connects one account (completed_at).
+ */
+export interface ConnectSession {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  /** Connector types offered; null: every one. */
+  connectors: string[] | null;
+  /** entity.action patterns the account is granted; null: every action. */
+  scopes: string[] | null;
+  read_only: boolean;
+  redirect_url: string | null;
+  expires_at: string;
+  created_at: string;
+  opened_at: string | null;
+  /** The account it reconnects (given), or the one it made (a pending OAuth account, then the connected one). */
+  connector_id: string | null;
+  completed_at: string | null;
+  /** What went wrong in the last attempt, in plain words for the page (never a secret). */
+  last_error: string | null;
+}
+
+export type ConnectSessionChanges = Partial<Pick<ConnectSession, "connector_id" | "completed_at" | "last_error">>;
+
+/** A console sign-in: the workspace it opens, until when; only the cookie's hash is stored. */
+export interface ConsoleSession {
+  workspace: Workspace;
+  expires_at: string;
+}
+
+/** Calls in one hour (an ISO prefix, "2026-07-01T12") by one user on one connector type. */
+export interface AuditTotal {
+  hour: string;
+  user_id: string;
+  connector_type: string;
+  calls: number;
+  errors: number;
+  cost: number;
 }
 
 /** A per-user MCP bearer token: it opens the MCP server as `user_id` of its workspace; only its hash is stored. */
@@ -122,7 +169,10 @@ export interface Store {
   insertOAuthState(state: OAuthState): Promise<void>;
   /** Deletes and returns the state: a second take of the same hash finds nothing. */
   takeOAuthState(stateHash: string): Promise<OAuthState | undefined>;
-  /** Deletes audit rows before `before` and OAuth states expired by `now` (ISO times); returns the audit rows deleted. */
+  /**
+   * Deletes audit rows and connect sessions before `before`, OAuth states and console sessions expired by `now` (ISO
+   * times); returns the audit rows deleted.
+   */
   prune(before: string, now: string): Promise<number>;
   insertMcpToken(token: McpToken, tokenHash: string): Promise<void>;
   mcpTokenByHash(tokenHash: string): Promise<McpToken | undefined>;
@@ -133,5 +183,19 @@ export interface Store {
   insertAudit(row: Omit<AuditRow, "id">): Promise<void>;
   /** Oldest first. */
   listAudit(query: AuditQuery): Promise<AuditRow[]>;
+  /** Calls, errors and cost since `since`, per hour, user and connector type. */
+  auditTotals(workspaceId: string, since: string): Promise<AuditTotal[]>;
+  /** Each connected account's last call, by account id. */
+  lastCalls(workspaceId: string): Promise<Record<string, string>>;
+  insertConnectSession(session: ConnectSession, linkHash: string): Promise<void>;
+  /** By the link's hash, the browser cookie's hash (once opened), or the id. */
+  findConnectSession(by: { link_hash: string } | { browser_hash: string } | { id: string }): Promise<ConnectSession | undefined>;
+  /** Binds the session to a browser the first time its link is opened; false when it was opened already. */
+  openConnectSession(id: string, browserHash: string, openedAt: string): Promise<boolean>;
+  /** Writes only while the session is not completed; false when it was (a second tab finished first). */
+  updateConnectSession(id: string, changes: ConnectSessionChanges): Promise<boolean>;
+  insertConsoleSession(sessionHash: string, workspaceId: string, expiresAt: string): Promise<void>;
+  consoleSession(sessionHash: string): Promise<ConsoleSession | undefined>;
+  deleteConsoleSession(sessionHash: string): Promise<void>;
   close(): Promise<void>;
 }
