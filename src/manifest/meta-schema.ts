@@ -155,6 +155,8 @@ export const metaSchema = {
       additionalProperties: false,
       required: ["fields", "apply"],
       properties: {
+        /** What a connect page calls this way of connecting (default: its name in words). */
+        label: { type: "string", minLength: 1 },
         description: { type: "string" },
         type: { enum: ["static", "oauth2_refresh"] },
         fields: { type: "object", propertyNames: identifier, minProperties: 1, additionalProperties: { $ref: "#/definitions/credentialField" } },

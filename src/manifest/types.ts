@@ -75,6 +75,8 @@ export interface ApplyTemplates {
 }
 
 export interface AuthVariant {
+  /** What a connect page calls this way of connecting (default: its name in words). */
+  label?: string;
   description?: string;
   type?: "static" | "oauth2_refresh";
   fields: Record<string, CredentialField>;

@@ -21,6 +21,7 @@ export interface CatalogField {
 
 export interface CatalogVariant {
   name: string;
+  label: string;
   description?: string;
   /** oauth: the user authorizes at the provider; form: the user types the fields. */
   flow: "oauth" | "form";
@@ -68,7 +69,7 @@ export function catalogVariant(name: string, variant: AuthVariant): CatalogVaria
     ...(spec.description ? { description: spec.description } : {}),
     supplied_by: fieldSource(variant, field),
   }));
-  return { name, ...(variant.description ? { description: variant.description } : {}), flow: isOAuthVariant(variant) ? "oauth" : "form", fields };
+  return { name, label: variant.label ?? inWords(name), ...(variant.description ? { description: variant.description } : {}), flow: isOAuthVariant(variant) ? "oauth" : "form", fields };
 }
 
 export function catalogEntry(manifest: Manifest): CatalogEntry {

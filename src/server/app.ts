@@ -13,6 +13,12 @@ import { mcpTokenRoutes } from "./routes/mcp-tokens.js";
 import { oauthCallbackRoutes, oauthStartRoutes } from "./routes/oauth.js";
 import { runRoutes } from "./routes/run.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
+import { catalogRoutes } from "./routes/catalog.js";
+import { connectSessionRoutes } from "./routes/connect-sessions.js";
+import { connectPageRoutes } from "./pages/connect.js";
+import { consolePageRoutes } from "./pages/console.js";
+import { STYLESHEET_PATH } from "./pages/html.js";
+import { STYLESHEET } from "./pages/style.js";
 
 export function createApp(services: Services): Hono<AppEnv> {
   const { config, store } = services;
@@ -28,15 +34,20 @@ export function createApp(services: Services): Hono<AppEnv> {
   app.get("/openapi.json", (c) => c.json(openApiDocument));
   app.route("/api/v1/workspaces", workspaceRoutes(services));
   app.route("/", oauthCallbackRoutes(services));
+  app.get(STYLESHEET_PATH, (c) => c.body(STYLESHEET, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600", "X-Content-Type-Options": "nosniff" }));
+  app.route("/connect", connectPageRoutes(services));
+  app.route("/console", consolePageRoutes(services));
 
   // One limiter for every workspace route: the budget is the workspace's, not each route's.
   const limit = workspaceRateLimit(config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, config.requestWindows);
-  for (const path of ["/api/v1/integrations/*", "/api/v1/audit", "/api/v1/mcp-tokens/*"]) app.use(path, workspaceAuth(store), limit);
+  for (const path of ["/api/v1/integrations/*", "/api/v1/audit", "/api/v1/mcp-tokens/*", "/api/v1/catalog", "/api/v1/connect-sessions"]) app.use(path, workspaceAuth(store), limit);
   app.route("/api/v1/integrations/connectors", connectorRoutes(services));
   app.route("/api/v1/integrations/connectors", executeRoutes(services));
   app.route("/api/v1/integrations/connectors", runRoutes(services));
   app.route("/api/v1/integrations/connectors", oauthStartRoutes(services));
   app.route("/api/v1/audit", auditRoutes(services));
   app.route("/api/v1/mcp-tokens", mcpTokenRoutes(services));
+  app.route("/api/v1/catalog", catalogRoutes(services));
+  app.route("/api/v1/connect-sessions", connectSessionRoutes(services));
   return app;
 }

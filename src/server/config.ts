@@ -33,6 +33,15 @@ export interface ServerConfig {
   publicUrl?: string;
   /** How long an OAuth authorize URL stays usable (default 600 s). */
   oauthStateTtlSeconds?: number;
+  /**
+   * The server's OAuth applications, per connector type: connect pages offer "Connect with <Title>" for a connector's
+   * OAuth variants only when it has one (CONNECTORS_<NAME>_CLIENT_ID and CONNECTORS_<NAME>_CLIENT_SECRET).
+   */
+  oauthClients?: Record<string, OAuthClient>;
+  /** How long a connect link stays usable (default 1800 s). */
+  connectSessionTtlSeconds?: number;
+  /** How long a console sign-in lasts (default 8 hours). */
+  consoleSessionTtlSeconds?: number;
   /** Audit rows older than this are deleted, at start and hourly (default 90). */
   auditRetentionDays?: number;
   /** The clock for OAuth state expiry and audit pruning (tests move it). */
@@ -43,6 +52,11 @@ export interface ServerConfig {
   coordinator?: Coordinator;
   /** Counts each workspace's requests across replicas (the PostgreSQL coordinator); default: in this process. */
   requestWindows?: RequestWindows;
+}
+
+export interface OAuthClient {
+  client_id: string;
+  client_secret: string;
 }
 
 /** Counts requests per key in fixed windows; `hit` counts one and says how many the key's current window holds. */
@@ -69,6 +83,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, flags: Confi
     auditRetentionDays: flags.auditRetentionDays ?? positiveNumber(env, "CONNECTORS_AUDIT_RETENTION_DAYS"),
     executeTimeoutSeconds: flags.executeTimeoutSeconds ?? positiveNumber(env, "CONNECTORS_EXECUTE_TIMEOUT"),
     connectorsDir: flags.connectorsDir === undefined ? undefined : connectorsDirectory(flags.connectorsDir),
+    oauthClients: oauthClientsFromEnv(env),
     env,
   };
 }
@@ -91,6 +106,19 @@ export function keyFromVariable(env: NodeJS.ProcessEnv, variable: string): Maste
   } catch (error) {
     throw new ConfigError((error as Error).message.replace(MASTER_KEY_VARIABLE, variable));
   }
+}
+
+/** Every CONNECTORS_<NAME>_CLIENT_ID with its _CLIENT_SECRET, by connector name; one without the other is an error. */
+function oauthClientsFromEnv(env: NodeJS.ProcessEnv): Record<string, OAuthClient> {
+  const clients: Record<string, OAuthClient> = {};
+  for (const variable of Object.keys(env)) {
+    const match = /^CONNECTORS_([A-Z][A-Z0-9_]*)_CLIENT_ID$/.exec(variable);
+    if (!match || !env[variable]) continue;
+    const secret = env[`CONNECTORS_${match[1]}_CLIENT_SECRET`];
+    if (!secret) throw new ConfigError(`${variable} is set but CONNECTORS_${match[1]}_CLIENT_SECRET is not: an OAuth application needs both`);
+    clients[match[1]!.toLowerCase()] = { client_id: env[variable]!, client_secret: secret };
+  }
+  return clients;
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, variable: string): number | undefined {

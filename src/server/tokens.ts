@@ -4,6 +4,9 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypt
 export const newToken = () => `cws_${randomBytes(32).toString("base64url")}`;
 /** A user's MCP bearer token: as random, stored the same way, told apart from a workspace token by its prefix. */
 export const newMcpToken = () => `cmcp_${randomBytes(32).toString("base64url")}`;
+/** A connect link's secret part and a connect page's browser cookie: as random, stored only as hashes. */
+export const newConnectLink = () => `ccl_${randomBytes(32).toString("base64url")}`;
+export const newBrowserSecret = () => randomBytes(32).toString("base64url");
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 export const newId = (prefix: string) => `${prefix}_${randomUUID().replaceAll("-", "")}`;
 

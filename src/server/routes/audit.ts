@@ -7,16 +7,16 @@ export const DEFAULT_AUDIT_LIMIT = 100;
 export const MAX_AUDIT_LIMIT = 1000;
 
 /** Opaque to callers; it holds the last row's id. Filters must be sent again with it. */
-const encodeCursor = (id: number) => Buffer.from(`a:${id}`).toString("base64url");
+export const encodeCursor = (id: number) => Buffer.from(`a:${id}`).toString("base64url");
 
-function decodeCursor(cursor: string): number {
+export function decodeCursor(cursor: string): number {
   const match = /^a:(\d{1,15})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
   // Ids are below 2^53 (the store's counter, read as a JavaScript number): a longer one was never given out.
   if (!match) throw badRequest("cursor is not one this API gave out");
   return Number(match[1]);
 }
 
-function time(value: string | undefined, name: string): string | undefined {
+export function time(value: string | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw badRequest(`${name} must be an ISO 8601 date or time`);

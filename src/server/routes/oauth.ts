@@ -7,24 +7,14 @@
 import { Hono } from "hono";
 import type { CredentialRecord } from "../../credentials/types.js";
 import { authorizeUrl, discoverAccount, exchangeAuthorizationCode, type UpstreamAccount } from "../../runtime/connect-flow.js";
-import type { ConnectOptions } from "../../runtime/connector.js";
 import { manifestFor, missingFields } from "../account-input.js";
 import type { AppEnv, Services } from "../app-env.js";
-import type { ServerConfig } from "../config.js";
+import { DEFAULT_OAUTH_STATE_TTL_SECONDS, redirectUri, upstreamOptions } from "../oauth-settings.js";
+import { finishConnectOAuth } from "../pages/connect-oauth.js";
 import { ApiError, badRequest, notFound } from "../errors.js";
 import { hashToken, newOAuthState } from "../tokens.js";
 import { NOT_REVOKED, revokedError } from "./connectors.js";
 
-export const DEFAULT_OAUTH_STATE_TTL_SECONDS = 600;
-
-/** The operator's settings for this connector's upstream, never the server's own credentials. */
-const upstreamOptions = (config: ServerConfig, connector: string): ConnectOptions => ({ ...config.upstream?.[connector], env: config.env ?? {} });
-
-/** Where the provider sends the user's browser back: one fixed URL, registered with the OAuth application. */
-function redirectUri(config: ServerConfig): string {
-  if (!config.publicUrl) throw badRequest("the server has no public URL (--public-url or CONNECTORS_PUBLIC_URL), so no OAuth callback can reach it");
-  return `${config.publicUrl.replace(/\/+$/, "")}/oauth/callback`;
-}
 
 /** POST /:id/oauth/start, under the workspace's bearer token. */
 export function oauthStartRoutes({ store, vault, config }: Services): Hono<AppEnv> {
@@ -48,7 +38,8 @@ export function oauthStartRoutes({ store, vault, config }: Services): Hono<AppEn
 }
 
 /** GET /oauth/callback?code&state, where the provider sends the user's browser back. */
-export function oauthCallbackRoutes({ store, vault, config }: Services): Hono<AppEnv> {
+export function oauthCallbackRoutes(services: Services): Hono<AppEnv> {
+  const { store, vault, config } = services;
   const clock = config.now ?? (() => new Date());
   return new Hono<AppEnv>().get("/oauth/callback", async (c) => {
     const { code, state, error } = c.req.query();
@@ -57,6 +48,8 @@ export function oauthCallbackRoutes({ store, vault, config }: Services): Hono<Ap
     // Taken (deleted) at once: the same state can never be used twice, even by two callbacks racing.
     const taken = await store.takeOAuthState(hashToken(state));
     if (!taken) throw new ApiError(400, "E_OAUTH_STATE", "unknown or already used OAuth state; start the connect flow again (POST .../oauth/start)");
+    // A flow a connect page started ends on that page.
+    if (taken.connect_session_id) return finishConnectOAuth(c, services, taken, { code, error });
     const now = clock();
     if (taken.expires_at <= now.toISOString())
       throw new ApiError(410, "E_OAUTH_STATE", `this OAuth state expired at ${taken.expires_at}; start the connect flow again (POST .../oauth/start)`);

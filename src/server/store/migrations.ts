@@ -105,7 +105,9 @@ const MIGRATIONS: ((t: (typeof TYPES)[Dialect]) => string[])[] = [
       opened_at TEXT,
       connector_id TEXT,
       completed_at TEXT,
-      last_error TEXT
+      last_error TEXT,
+      choices TEXT,
+      pending_credentials TEXT
     )`,
     `ALTER TABLE oauth_states ADD COLUMN connect_session_id TEXT`,
     // Console sign-ins: the cookie's hash and the workspace it opens.

@@ -25,6 +25,8 @@ export const CONNECT_SESSION_COLUMNS = [
   "connector_id",
   "completed_at",
   "last_error",
+  "choices",
+  "pending_credentials",
 ] as const;
 
 export const INSERT_CONNECT_SESSION = `INSERT INTO connect_sessions (${CONNECT_SESSION_COLUMNS.join(", ")}) VALUES (${CONNECT_SESSION_COLUMNS.map(() => "?").join(", ")})`;
@@ -35,11 +37,14 @@ export function connectSessionValues(session: ConnectSession, linkHash: string, 
     link_hash: linkHash,
     connectors: session.connectors && JSON.stringify(session.connectors),
     scopes: session.scopes && JSON.stringify(session.scopes),
+    choices: session.choices && JSON.stringify(session.choices),
+    pending_credentials: session.pending_credentials && JSON.stringify(session.pending_credentials),
     read_only: bool(session.read_only),
   };
   return CONNECT_SESSION_COLUMNS.map((column) => row[column]);
 }
 
+const json = (value: unknown): unknown => (value === null || value === undefined ? null : JSON.parse(String(value)));
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
 export function rowToConnectSession(row: Record<string, unknown>): ConnectSession {
@@ -47,8 +52,8 @@ export function rowToConnectSession(row: Record<string, unknown>): ConnectSessio
     id: String(row.id),
     workspace_id: String(row.workspace_id),
     user_id: String(row.user_id),
-    connectors: row.connectors === null ? null : (JSON.parse(String(row.connectors)) as string[]),
-    scopes: row.scopes === null ? null : (JSON.parse(String(row.scopes)) as string[]),
+    connectors: json(row.connectors) as string[] | null,
+    scopes: json(row.scopes) as string[] | null,
     read_only: row.read_only === true || row.read_only === 1,
     redirect_url: text(row.redirect_url),
     expires_at: String(row.expires_at),
@@ -57,6 +62,8 @@ export function rowToConnectSession(row: Record<string, unknown>): ConnectSessio
     connector_id: text(row.connector_id),
     completed_at: text(row.completed_at),
     last_error: text(row.last_error),
+    choices: json(row.choices) as ConnectSession["choices"],
+    pending_credentials: json(row.pending_credentials) as ConnectSession["pending_credentials"],
   };
 }
 
@@ -70,7 +77,9 @@ export const OPEN_CONNECT_SESSION = "UPDATE connect_sessions SET browser_hash = 
 
 /** Only while not completed: a connect link connects one account. */
 export function updateConnectSessionSql(id: string, changes: ConnectSessionChanges): { sql: string; values: unknown[] } {
-  const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+  const entries = Object.entries(changes)
+    .filter(([, value]) => value !== undefined)
+    .map(([column, value]) => [column, column === "choices" && value !== null ? JSON.stringify(value) : value] as const);
   return { sql: `UPDATE connect_sessions SET ${entries.map(([column]) => `${column} = ?`).join(", ")} WHERE id = ? AND completed_at IS NULL`, values: [...entries.map(([, v]) => v), id] };
 }
 

@@ -102,9 +102,13 @@ export interface ConnectSession {
   completed_at: string | null;
   /** What went wrong in the last attempt, in plain words for the page (never a secret). */
   last_error: string | null;
+  /** When an authorization reaches several upstream accounts: the ones the user chooses from. */
+  choices: { id: string; name?: string }[] | null;
+  /** Meanwhile, what the authorization gave (and its variant), sealed with the session's id: never read by anyone but the page. */
+  pending_credentials: SealedRecord | null;
 }
 
-export type ConnectSessionChanges = Partial<Pick<ConnectSession, "connector_id" | "completed_at" | "last_error">>;
+export type ConnectSessionChanges = Partial<Pick<ConnectSession, "connector_id" | "completed_at" | "last_error" | "choices" | "pending_credentials">>;
 
 /** A console sign-in: the workspace it opens, until when; only the cookie's hash is stored. */
 export interface ConsoleSession {
