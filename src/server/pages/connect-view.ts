@@ -27,10 +27,11 @@ export function returnUrl(redirect: string, accountId: string): string {
 }
 
 function fieldInput(id: string, field: CatalogField, value: string | undefined): Html {
-  const hint = field.description ? html`<span class="hint" id="${id}-hint">${field.description}</span>` : "";
+  const described = field.description !== undefined && field.description !== field.label;
+  const hint = described ? html`<span class="hint" id="${id}-hint">${field.description}</span>` : "";
   // A secret is never written back into the page, even after a failed attempt.
   return html`<label for="${id}">${field.label}${field.optional ? html` <span class="muted">(optional)</span>` : ""}</label>
-<input id="${id}" name="${fieldInputName(field.name)}" type="${field.secret ? "password" : "text"}" autocomplete="off"${field.optional ? "" : html` required`}${field.description ? html` aria-describedby="${id}-hint"` : ""}${!field.secret && value ? html` value="${value}"` : ""}>
+<input id="${id}" name="${fieldInputName(field.name)}" type="${field.secret ? "password" : "text"}" autocomplete="off"${field.optional ? "" : html` required`}${described ? html` aria-describedby="${id}-hint"` : ""}${!field.secret && value ? html` value="${value}"` : ""}>
 ${hint}`;
 }
 
@@ -53,11 +54,13 @@ function scopesAsked(session: ConnectSession): Html {
 }
 
 function connectorCard(view: ConnectView, entry: ServedEntry): Html {
-  const offered = entry.auth.filter((variant) => variant.available);
+  // The provider's own consent first: nothing to copy or type.
+  const offered = entry.auth.filter((variant) => variant.available).sort((a, b) => Number(b.flow === "oauth") - Number(a.flow === "oauth"));
+  const forms = offered.map((variant, i) => html`${i > 0 ? html`<p class="muted">or</p>` : ""}${variantForm(view, entry, variant)}`);
   return html`<section class="card" aria-labelledby="c-${entry.name}">
 <h2 id="c-${entry.name}">${entry.title}</h2>
 <p class="muted">${entry.description}</p>
-${offered.map((variant) => variantForm(view, entry, variant))}
+${forms}
 </section>`;
 }
 
