@@ -31,7 +31,7 @@ export function createApp(services: Services): Hono<AppEnv> {
   app.use("*", checkPathAndQuery, (c, next) => (EXECUTE_PATH.test(c.req.path) ? next() : limitBody(c, next)));
 
   app.get("/health", (c) => c.json({ status: "ok" }));
-  app.get("/openapi.json", (c) => c.json(openApiDocument));
+  app.get("/openapi.json", (c) => c.json(openApiDocument(config.publicUrl)));
   app.route("/api/v1/workspaces", workspaceRoutes(services));
   app.route("/", oauthCallbackRoutes(services));
   app.get(STYLESHEET_PATH, (c) => c.body(STYLESHEET, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600", "X-Content-Type-Options": "nosniff" }));
