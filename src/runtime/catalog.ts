@@ -46,7 +46,7 @@ export interface CatalogEntry {
   connection_test?: string;
 }
 
-/** "account_id" as "Account id": a label for a field the manifest gives none. */
+/** "refresh_token" as "Refresh token": a label for a field the manifest gives none. */
 const inWords = (name: string) => name.charAt(0).toUpperCase() + name.slice(1).replaceAll("_", " ");
 
 /** The client fields every OAuth variant has (the manifest checker requires them). */

@@ -1,4 +1,5 @@
 /** The OpenAPI document's component schemas: what the hosted API's routes take and answer. */
+import { connectedQuery } from "./pages/connect-view.js";
 
 const string = { type: "string" } as const;
 const strings = { type: "array", items: string } as const;
@@ -112,7 +113,7 @@ export const schemas = {
       connectors: { ...strings, description: "Connector types offered (default: every one)" },
       scopes: { ...strings, description: "entity.action patterns granted to the account, checked in every connector offered" },
       read_only: { type: "boolean", default: false },
-      redirect_url: { type: "string", format: "uri", description: "Where the page sends the browser once connected, with ?status=connected&account_id=..." },
+      redirect_url: { type: "string", format: "uri", description: `Where the page sends the browser once connected, with ?${new URLSearchParams(connectedQuery("<id>"))} (the connected account's id)` },
       connector_id: { type: "string", description: "Reconnect this account of the user (e.g. one that needs_reauth) instead of adding one" },
     },
   },

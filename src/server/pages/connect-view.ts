@@ -18,11 +18,13 @@ export interface ConnectView {
 
 export const fieldInputName = (field: string) => `field_${field}`;
 
+/** What the page adds to the application's redirect_url once connected: the outcome and the connected account's id. */
+export const connectedQuery = (accountId: string) => ({ status: "connected", account_id: accountId });
+
 /** Where the application wants the browser back, with the outcome in the query. */
 export function returnUrl(redirect: string, accountId: string): string {
   const url = new URL(redirect);
-  url.searchParams.set("status", "connected");
-  url.searchParams.set("account_id", accountId);
+  for (const [name, value] of Object.entries(connectedQuery(accountId))) url.searchParams.set(name, value);
   return url.toString();
 }
 

@@ -1,4 +1,4 @@
-/** A failed connection test or OAuth step in words an end user can act on (runtime errors carry no secrets). */
+/** A failed connection test or OAuth step in words an end user can act on (runtime errors carry no secrets); anything else is logged. */
 import { ConnectorError, type ErrorCode } from "../../errors.js";
 
 const HEADLINES: Partial<Record<ErrorCode, (title: string) => string>> = {
@@ -18,7 +18,11 @@ const HEADLINES: Partial<Record<ErrorCode, (title: string) => string>> = {
 const WITH_DETAILS = new Set<ErrorCode>(["E_AUTH", "E_FORBIDDEN", "E_UPSTREAM", "E_VALIDATION", "E_OAUTH_DENIED"]);
 
 export function plainWords(error: unknown, title: string): string {
-  if (!(error instanceof ConnectorError)) return "Something went wrong on our side. Nothing was saved; try again later.";
+  if (!(error instanceof ConnectorError)) {
+    // Not the user's doing: the operator needs to see it (as the API's own 500s are logged).
+    console.error(error);
+    return "Something went wrong on our side. Nothing was saved; try again later.";
+  }
   const code: ErrorCode = error.code;
   const headline = HEADLINES[code]?.(title) ?? "The connection could not be made.";
   const details = WITH_DETAILS.has(code) ? ` Details: ${error.message}` : "";

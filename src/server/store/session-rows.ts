@@ -79,7 +79,8 @@ export const OPEN_CONNECT_SESSION = "UPDATE connect_sessions SET browser_hash = 
 export function updateConnectSessionSql(id: string, changes: ConnectSessionChanges): { sql: string; values: unknown[] } {
   const entries = Object.entries(changes)
     .filter(([, value]) => value !== undefined)
-    .map(([column, value]) => [column, column === "choices" && value !== null ? JSON.stringify(value) : value] as const);
+    // Lists and sealed records as JSON text.
+    .map(([column, value]) => [column, typeof value === "object" && value !== null ? JSON.stringify(value) : value] as const);
   return { sql: `UPDATE connect_sessions SET ${entries.map(([column]) => `${column} = ?`).join(", ")} WHERE id = ? AND completed_at IS NULL`, values: [...entries.map(([, v]) => v), id] };
 }
 
