@@ -12,20 +12,33 @@ import { createWorkspace, postgresBackend, sqliteBackend, startHarness, type Bac
 const backends: Backend[] = [sqliteBackend(), await postgresBackend()];
 const START = new Date("2026-07-01T12:00:00Z");
 
-/** A browser's share of a connect page: its cookie, and the page's CSRF token. */
+/** A browser's share of a connect page or the console: its cookies (path aside), and the page's CSRF token. */
 class PageClient {
-  cookie = "";
+  private readonly jar = new Map<string, string>();
   constructor(private readonly base: string) {}
+
+  get cookie() {
+    return [...this.jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  private keep(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const [name, value] = pair!.split("=") as [string, string];
+      if (value) this.jar.set(name, value);
+      else this.jar.delete(name);
+    }
+  }
 
   async get(path: string) {
     const response = await fetch(path.startsWith("http") ? path : this.base + path, { headers: { cookie: this.cookie }, redirect: "manual" });
-    const setCookie = response.headers.get("set-cookie");
-    if (setCookie) this.cookie = setCookie.split(";")[0]!;
+    this.keep(response);
     return { status: response.status, headers: response.headers, text: await response.text() };
   }
 
   async post(path: string, fields: Record<string, string>) {
     const response = await fetch(this.base + path, { method: "POST", headers: { cookie: this.cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields), redirect: "manual" });
+    this.keep(response);
     return { status: response.status, location: response.headers.get("location"), text: await response.text() };
   }
 
@@ -148,6 +161,7 @@ describe.each(backends)("connect links and pages on $name", (backend) => {
     expect(dump).not.toContain(SANDBOX_PERSONAL_ACCESS_TOKEN);
     expect(dump).not.toContain(created.url.split("/connect/")[1]);
     expect(dump).not.toContain(page.cookie.split("=")[1]);
+    expect(page.cookie).toMatch(/^connect_session=[\w-]{43}$/);
   });
 
   it("connects HarvestAPI with its own test call (account.me), and a link expires on the clock", async () => {
@@ -230,7 +244,7 @@ describe.each(backends)("connect links and pages on $name", (backend) => {
     });
   });
 
-  it("signs the console in only with a workspace token and a CSRF token, and out again", async () => {
+  it("signs the console in only with a workspace token and a CSRF token, for 8 hours", async () => {
     const page = new PageClient(h.server.url);
     expect((await page.get("/console")).headers.get("location")).toBe("/console/sign-in");
     const form = await page.get("/console/sign-in");
@@ -240,5 +254,31 @@ describe.each(backends)("connect links and pages on $name", (backend) => {
     const wrong = await page.post("/console/sign-in", { csrf, token: "cws_wrong" });
     expect(wrong.status).toBe(401);
     expect(wrong.text).toContain("That is not a workspace token.");
+    const retry = /name="csrf" value="([^"]+)"/.exec(wrong.text)![1]!;
+    expect(await page.post("/console/sign-in", { csrf: retry, token: ws.token })).toMatchObject({ status: 303, location: "/console" });
+    expect((await page.get("/console")).status).toBe(200);
+    // A sign-in lasts 8 hours.
+    now = new Date(START.getTime() + 8 * 60 * 60 * 1000);
+    try {
+      expect((await page.get("/console")).headers.get("location")).toBe("/console/sign-in");
+    } finally {
+      now = START;
+    }
+  });
+
+  it("prunes expired console sign-ins, and connect links expired before the audit cut-off", async () => {
+    const { store } = h;
+    const at = (hours: number) => new Date(START.getTime() + hours * 3600_000).toISOString();
+    await store.insertConsoleSession("hash-old", ws.id, at(-1));
+    await store.insertConsoleSession("hash-live", ws.id, at(1));
+    const session = { workspace_id: ws.id, user_id: "p", connectors: null, scopes: null, read_only: false, redirect_url: null, created_at: at(-2000) };
+    const rest = { opened_at: null, connector_id: null, completed_at: null, last_error: null, choices: null, pending_credentials: null };
+    await store.insertConnectSession({ ...session, id: "cs_old", expires_at: at(-1000), ...rest }, "link-old");
+    await store.insertConnectSession({ ...session, id: "cs_recent", expires_at: at(-1), ...rest }, "link-recent");
+    await store.prune(at(-24), START.toISOString());
+    expect(await store.consoleSession("hash-old")).toBeUndefined();
+    expect(await store.consoleSession("hash-live")).toMatchObject({ workspace: { id: ws.id, name: "Acme" } });
+    expect(await store.findConnectSession({ id: "cs_old" })).toBeUndefined();
+    expect(await store.findConnectSession({ link_hash: "link-recent" })).toMatchObject({ id: "cs_recent", user_id: "p" });
   });
 });
