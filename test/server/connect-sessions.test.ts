@@ -164,6 +164,13 @@ describe.each(backends)("connect links and pages on $name", (backend) => {
     expect(page.cookie).toMatch(/^connect_session=[\w-]{43}$/);
   });
 
+  it("marks the cookie Secure behind a proxy that ended TLS", async () => {
+    const created = await link({ user_id: "tls" });
+    const response = await fetch(created.body.url, { redirect: "manual", headers: { "X-Forwarded-Proto": "https" } });
+    expect(response.headers.getSetCookie()[0]).toMatch(/^connect_session=[\w-]{43}; Max-Age=1800; Path=\/connect; HttpOnly; Secure; SameSite=Lax$/);
+    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+  });
+
   it("connects HarvestAPI with its own test call (account.me), and a link expires on the clock", async () => {
     const { page } = await opened({ user_id: "bea", connectors: ["harvestapi"] });
     const saved = await page.post("/connect/credentials", { csrf: await page.csrf(), connector: "harvestapi", variant: "api_key", field_api_key: SANDBOX_API_KEY });

@@ -58,7 +58,9 @@ function scopesAsked(session: ConnectSession): Html {
 function connectorCard(view: ConnectView, entry: ServedEntry): Html {
   // The provider's own consent first: nothing to copy or type.
   const offered = entry.auth.filter((variant) => variant.available).sort((a, b) => Number(b.flow === "oauth") - Number(a.flow === "oauth"));
-  const forms = offered.map((variant, i) => html`${i > 0 ? html`<p class="muted">or</p>` : ""}${variantForm(view, entry, variant)}`);
+  const forms = offered.length
+    ? offered.map((variant, i) => html`${i > 0 ? html`<p class="muted">or</p>` : ""}${variantForm(view, entry, variant)}`)
+    : html`<p>This server cannot connect ${entry.title} accounts yet; ask the application's team.</p>`;
   return html`<section class="card" aria-labelledby="c-${entry.name}">
 <h2 id="c-${entry.name}">${entry.title}</h2>
 <p class="muted">${entry.description}</p>

@@ -78,7 +78,8 @@ export function requiredField(fields: Record<string, string>, name: string): str
   return value;
 }
 
-const secure = (c: Context) => new URL(c.req.url).protocol === "https:";
+/** Behind a proxy that ends TLS, the proxy says so; trusting it can only make a cookie stricter. */
+const secure = (c: Context) => new URL(c.req.url).protocol === "https:" || c.req.header("X-Forwarded-Proto") === "https";
 
 /** An HttpOnly cookie for one path; Strict unless it must survive a return from an OAuth provider (Lax). */
 export function setSessionCookie(c: Context, name: string, value: string, options: { path: string; maxAgeSeconds: number; sameSite: "Strict" | "Lax" }): void {
