@@ -117,7 +117,10 @@ async function finishFlow(c: Context, services: Services, taken: OAuthState, rep
   return c.redirect(CONNECT_PAGE, 303);
 }
 
-/** A flow started for a reconnect may use another variant than the account's: the OAuth one the button named. */
+/**
+ * The variant the flow fills: the account's own when it is an OAuth one, else (reconnecting a token account through
+ * the button) the manifest's first OAuth variant: the only one, for every connector the catalog offers a button for.
+ */
 function variantOfState(manifest: Manifest, account: ConnectedAccount): string {
   if (manifest.auth[account.auth_variant]?.authorize_url) return account.auth_variant;
   return Object.keys(manifest.auth).find((name) => manifest.auth[name]!.authorize_url)!;
