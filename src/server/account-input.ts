@@ -15,12 +15,14 @@ import { badRequest } from "./errors.js";
 export function manifestFor(connectorType: string, connectorsDir?: string): Manifest {
   const own = connectorsDir ? listConnectorNames(connectorsDir) : [];
   if (own.includes(connectorType)) return findManifest(connectorType, connectorsDir);
-  const bundled = listConnectorNames();
-  if (!bundled.includes(connectorType)) {
-    const known = [...new Set([...bundled, ...own])].sort();
-    throw badRequest(`unknown connector_type "${connectorType}"; available: ${known.join(", ")}`);
-  }
+  if (!listConnectorNames().includes(connectorType))
+    throw badRequest(`unknown connector_type "${connectorType}"; available: ${servedConnectorNames(connectorsDir).join(", ")}`);
   return findManifest(connectorType);
+}
+
+/** Every connector this server serves: the bundled ones and the operator's own, sorted. */
+export function servedConnectorNames(connectorsDir?: string): string[] {
+  return [...new Set([...listConnectorNames(), ...(connectorsDir ? listConnectorNames(connectorsDir) : [])])].sort();
 }
 
 const requiredFields = (variant: AuthVariant) => Object.entries(variant.fields).filter(([, f]) => !f.optional).map(([name]) => name);

@@ -2,8 +2,7 @@
  * Connect links: what an application asks for (POST /api/v1/connect-sessions, or the console's "new connect link"),
  * checked against the manifests, stored by the link's hash only, and handed out once as a URL that expires.
  */
-import { listConnectorNames } from "../manifest/registry.js";
-import { checkScopes, manifestFor } from "./account-input.js";
+import { checkScopes, manifestFor, servedConnectorNames } from "./account-input.js";
 import type { Services } from "./app-env.js";
 import { badRequest, notFound } from "./errors.js";
 import type { ConnectSession } from "./store/types.js";
@@ -44,18 +43,18 @@ function checkRedirect(value: string | undefined): string | null {
   return url.toString();
 }
 
-function offeredConnectors(names: string[] | undefined): string[] | null {
+function offeredConnectors(names: string[] | undefined, connectorsDir: string | undefined): string[] | null {
   if (names === undefined) return null;
   if (!names.length) throw badRequest("connectors must name at least one connector (leave it out to offer every one)");
-  return [...new Set(names.map((name) => manifestFor(name).name))];
+  return [...new Set(names.map((name) => manifestFor(name, connectorsDir).name))];
 }
 
 /** The scopes must mean something in every connector offered; a pattern one of them lacks is named with it. */
-function checkOfferedScopes(scopes: string[] | undefined, connectors: string[] | null): string[] | null {
+function checkOfferedScopes(scopes: string[] | undefined, connectors: string[] | null, connectorsDir: string | undefined): string[] | null {
   if (scopes === undefined) return null;
-  for (const name of connectors ?? listConnectorNames()) {
+  for (const name of connectors ?? servedConnectorNames(connectorsDir)) {
     try {
-      checkScopes(manifestFor(name), scopes);
+      checkScopes(manifestFor(name, connectorsDir), scopes);
     } catch (error) {
       throw badRequest(`${(error as Error).message} (in ${name}; name the connectors the scopes are for)`);
     }
@@ -65,7 +64,7 @@ function checkOfferedScopes(scopes: string[] | undefined, connectors: string[] |
 
 export async function createConnectLink(services: Services, workspaceId: string, request: ConnectRequest, requestUrl: string): Promise<ConnectLink> {
   const { store, config } = services;
-  let connectors = offeredConnectors(request.connectors);
+  let connectors = offeredConnectors(request.connectors, config.connectorsDir);
   if (request.connector_id !== undefined) {
     const account = await store.getAccount(workspaceId, request.connector_id);
     if (!account || account.user_id !== request.user_id) throw notFound(`connector ${request.connector_id} of user ${request.user_id}`);
@@ -79,7 +78,7 @@ export async function createConnectLink(services: Services, workspaceId: string,
     workspace_id: workspaceId,
     user_id: request.user_id,
     connectors,
-    scopes: checkOfferedScopes(request.scopes, connectors),
+    scopes: checkOfferedScopes(request.scopes, connectors, config.connectorsDir),
     read_only: request.read_only ?? false,
     redirect_url: checkRedirect(request.redirect_url),
     expires_at: new Date(now.getTime() + ttl * 1000).toISOString(),

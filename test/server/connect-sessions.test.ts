@@ -7,7 +7,12 @@ import { http, HttpResponse } from "msw";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_API_KEY } from "../../src/sandbox/harvestapi/credentials.js";
 import { SANDBOX_ACCOUNT_ID, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_PERSONAL_ACCESS_TOKEN } from "../../src/sandbox/harvest/credentials.js";
-import { createWorkspace, postgresBackend, sqliteBackend, startHarness, type Backend, type Harness } from "./harness.js";
+import { createApp } from "../../src/server/app.js";
+import { openStore } from "../../src/server/store/open.js";
+import { hashToken } from "../../src/server/tokens.js";
+import { Vault } from "../../src/server/vault.js";
+import { THIRD } from "../contract/third-connector.js";
+import { createWorkspace, newMasterKey, postgresBackend, sqliteBackend, startHarness, type Backend, type Harness } from "./harness.js";
 
 const backends: Backend[] = [sqliteBackend(), await postgresBackend()];
 const START = new Date("2026-07-01T12:00:00Z");
@@ -287,5 +292,25 @@ describe.each(backends)("connect links and pages on $name", (backend) => {
     expect(await store.consoleSession("hash-live")).toMatchObject({ workspace: { id: ws.id, name: "Acme" } });
     expect(await store.findConnectSession({ id: "cs_old" })).toBeUndefined();
     expect(await store.findConnectSession({ link_hash: "link-recent" })).toMatchObject({ id: "cs_recent", user_id: "p" });
+  });
+});
+
+describe("with the operator's own connectors (ServerConfig.connectorsDir)", () => {
+  it("lists them in the catalog beside the bundled ones and offers them on connect links", async () => {
+    const store = await openStore(":memory:");
+    try {
+      const masterKey = newMasterKey();
+      const app = createApp({ store, vault: new Vault(masterKey), config: { masterKey, connectorsDir: THIRD.dir } });
+      await store.createWorkspace({ id: "ws_own", name: "Own", created_at: START.toISOString() }, hashToken("cws_own"));
+      const headers = { Authorization: "Bearer cws_own", "Content-Type": "application/json" };
+      const catalog = (await (await app.request("/api/v1/catalog", { headers })).json()) as { data: { name: string }[] };
+      const names = catalog.data.map((entry) => entry.name);
+      expect(names).toEqual([...names].sort());
+      expect(names).toEqual(expect.arrayContaining(["harvest", "harvestapi", THIRD.name]));
+      const created = await app.request("/api/v1/connect-sessions", { method: "POST", headers, body: JSON.stringify({ user_id: "u", connectors: [THIRD.name] }) });
+      expect(created.status).toBe(201);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -94,7 +94,7 @@ async function finishFlow(c: Context, services: Services, taken: OAuthState, rep
   if (!session || session.completed_at || session.expires_at <= now) throw new ApiError(410, "E_OAUTH_STATE", "this connect link is no longer usable; ask the application for a new one");
   const account = await store.getAccount(taken.workspace_id, taken.connector_id);
   if (!account || account.status === "revoked") throw revokedError(taken.connector_id);
-  const manifest = manifestFor(account.connector_type);
+  const manifest = manifestFor(account.connector_type, config.connectorsDir);
   const variant = variantOfState(manifest, account);
   try {
     if (taken.expires_at <= now) throw new ApiError(410, "E_OAUTH_STATE", "the authorization expired");
@@ -133,7 +133,7 @@ export async function chooseConnectAccount(services: Services, session: ConnectS
   const { variant, ...record } = vault.open(session.id, session.pending_credentials);
   const account = await services.store.getAccount(session.workspace_id, session.connector_id!);
   if (!account) throw revokedError(session.connector_id!);
-  const manifest = manifestFor(account.connector_type);
+  const manifest = manifestFor(account.connector_type, services.config.connectorsDir);
   const field = manifest.auth[variant!]!.account_discovery!.field;
   try {
     await connectTested(services, session, manifest, variant!, { ...record, [field]: choice });

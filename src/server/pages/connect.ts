@@ -40,7 +40,7 @@ async function opened(c: Context, services: Services): Promise<Opened> {
 async function render(c: Context, services: Services, { session, secret }: Opened, extra: Partial<ConnectView> = {}, status: 200 | 422 = 200) {
   const catalog = serverCatalog(services.config, session.connectors ?? undefined);
   const account = session.connector_id ? await services.store.getAccount(session.workspace_id, session.connector_id) : undefined;
-  const origins = catalog.flatMap((entry) => entry.auth.filter((v) => v.available && v.flow === "oauth").map((v) => authorizeOrigin(services, manifestFor(entry.name), v.name)));
+  const origins = catalog.flatMap((entry) => entry.auth.filter((v) => v.available && v.flow === "oauth").map((v) => authorizeOrigin(services, manifestFor(entry.name, services.config.connectorsDir), v.name)));
   securityHeaders(c, [...new Set(origins)]);
   return c.html(connectPage({ session, secret, catalog, account, error: session.last_error, ...extra }), status);
 }
@@ -49,11 +49,12 @@ async function render(c: Context, services: Services, { session, secret }: Opene
 function chosen(services: Services, session: ConnectSession, fields: Record<string, string>, flow: "oauth" | "form") {
   const connector = requiredField(fields, "connector");
   if (session.connectors && !session.connectors.includes(connector)) throw badRequest(`this link does not offer ${connector}`);
-  const entry = serverCatalog(services.config, [manifestFor(connector).name])[0]!;
+  const manifest = manifestFor(connector, services.config.connectorsDir);
+  const entry = serverCatalog(services.config, [manifest.name])[0]!;
   const variant = entry.auth.find((v) => v.name === fields.variant && v.flow === flow && v.available);
   if (!variant) throw badRequest(`${entry.title} offers no such way of connecting here`);
   if (session.completed_at) throw gone("this connect link has already connected an account");
-  return { manifest: manifestFor(connector), entry, variant };
+  return { manifest, entry, variant };
 }
 
 /** GET /connect/<link>: binds the session to this browser the first time, then moves to /connect. */

@@ -1,6 +1,6 @@
 /** The console's audit log: filters from the query (user, connector, status, dates), a page of rows, the NDJSON export. */
 import type { Context } from "hono";
-import { listConnectorNames } from "../../manifest/registry.js";
+import { servedConnectorNames } from "../account-input.js";
 import { badRequest } from "../errors.js";
 import { decodeCursor, encodeCursor, time } from "../routes/audit.js";
 import type { AuditQuery, AuditRow, Store } from "../store/types.js";
@@ -27,11 +27,11 @@ function day(value: string | undefined, name: string): string | undefined {
   return value;
 }
 
-export function auditFilters(query: Record<string, string>): AuditFilters {
+export function auditFilters(query: Record<string, string>, connectorsDir: string | undefined): AuditFilters {
   const outcome = query.outcome || undefined;
   if (outcome !== undefined && outcome !== "ok" && outcome !== "error") throw badRequest("status must be ok or error");
   const connector = query.connector_type || undefined;
-  if (connector !== undefined && !listConnectorNames().includes(connector)) throw badRequest(`unknown connector ${connector}`);
+  if (connector !== undefined && !servedConnectorNames(connectorsDir).includes(connector)) throw badRequest(`unknown connector ${connector}`);
   return { user_id: query.user_id || undefined, connector_type: connector, outcome, from: day(query.from, "from"), to: day(query.to, "to"), cursor: query.cursor || undefined };
 }
 
@@ -48,10 +48,10 @@ function storeQuery(workspaceId: string, filters: AuditFilters): Omit<AuditQuery
   };
 }
 
-export async function auditPageData(store: Store, workspaceId: string, filters: AuditFilters): Promise<{ filters: AuditFilters; rows: AuditRow[]; next: string | null; connectors: string[] }> {
+export async function auditPageData(store: Store, workspaceId: string, filters: AuditFilters, connectorsDir: string | undefined): Promise<{ filters: AuditFilters; rows: AuditRow[]; next: string | null; connectors: string[] }> {
   const rows = await store.listAudit({ ...storeQuery(workspaceId, filters), limit: AUDIT_PAGE_ROWS + 1 });
   const page = rows.slice(0, AUDIT_PAGE_ROWS);
-  return { filters, rows: page, next: rows.length > AUDIT_PAGE_ROWS ? encodeCursor(page.at(-1)!.id) : null, connectors: listConnectorNames() };
+  return { filters, rows: page, next: rows.length > AUDIT_PAGE_ROWS ? encodeCursor(page.at(-1)!.id) : null, connectors: servedConnectorNames(connectorsDir) };
 }
 
 /** Every matching row, one JSON object a line, read from the store in batches as the download goes. */

@@ -1,6 +1,5 @@
 /** The console's HTML: sign-in, connected accounts, the audit log with its filters, and usage (costs and charts). */
 import { html } from "hono/html";
-import { manifestFor } from "../account-input.js";
 import type { publicAccount } from "../routes/connectors.js";
 import type { AuditRow, Workspace } from "../store/types.js";
 import { hourlyChart } from "./charts.js";
@@ -118,13 +117,14 @@ export function auditPage(view: AuditView): Html {
 export interface UsageView extends Signed {
   hours: HourTotal[];
   costs: CostLine[];
+  /** The currency a connector's costs are in (its manifest's), or "". */
+  currency: (connector: string) => string;
 }
 
 export function usagePage(view: UsageView): Html {
-  const currency = (connector: string) => manifestFor(connector).costs?.currency ?? "";
   const costs = view.costs.length
     ? html`<table><caption>Costs per user and connector, last 30 days</caption><thead><tr><th scope="col">User</th><th scope="col">Connector</th><th scope="col">Calls</th><th scope="col">Errors</th><th scope="col">Cost</th></tr></thead>
-<tbody>${view.costs.map((line) => html`<tr><td>${line.user_id}</td><td>${line.connector_type}</td><td>${line.calls}</td><td>${line.errors}</td><td>${line.cost ? `${line.cost.toFixed(4)} ${currency(line.connector_type)}` : "0"}</td></tr>`)}</tbody></table>`
+<tbody>${view.costs.map((line) => html`<tr><td>${line.user_id}</td><td>${line.connector_type}</td><td>${line.calls}</td><td>${line.errors}</td><td>${line.cost ? `${line.cost.toFixed(4)} ${view.currency(line.connector_type)}` : "0"}</td></tr>`)}</tbody></table>`
     : html`<p class="muted">No calls in the last 30 days.</p>`;
   return page(view, "usage", "Usage", html`<h2>Calls and errors per hour, last 7 days</h2>${hourlyChart("calls-chart", "Calls and errors per hour", view.hours)}<h2>Costs</h2>${costs}`);
 }

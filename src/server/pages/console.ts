@@ -6,6 +6,7 @@ import { Hono, type Context, type Next } from "hono";
 import type { AppEnv, Services } from "../app-env.js";
 import { createConnectLink } from "../connect-links.js";
 import { ApiError, notFound } from "../errors.js";
+import { manifestFor } from "../account-input.js";
 import { publicAccount } from "../routes/connectors.js";
 import { hashToken, newBrowserSecret } from "../tokens.js";
 import { auditExport, auditFilters, auditPageData } from "./console-audit.js";
@@ -114,13 +115,15 @@ function accountRoutes(app: ConsoleApp, services: Services): void {
 
 function activityRoutes(app: ConsoleApp, services: Services): void {
   const { store } = services;
+  const { connectorsDir } = services.config;
   app.get("/audit", async (c) => {
-    const data = await auditPageData(store, c.get("workspace").id, auditFilters(c.req.query()));
+    const data = await auditPageData(store, c.get("workspace").id, auditFilters(c.req.query(), connectorsDir), connectorsDir);
     return c.html(auditPage({ workspace: c.get("workspace"), secret: c.get("secret"), ...data }));
   });
-  app.get("/audit.ndjson", (c) => auditExport(c, store, c.get("workspace").id, auditFilters(c.req.query())));
+  app.get("/audit.ndjson", (c) => auditExport(c, store, c.get("workspace").id, auditFilters(c.req.query(), connectorsDir)));
   app.get("/usage", async (c) => {
     const workspace = c.get("workspace");
-    return c.html(usagePage({ workspace, secret: c.get("secret"), ...(await usageData(store, workspace.id, clockOf(services)())) }));
+    const currency = (connector: string) => manifestFor(connector, connectorsDir).costs?.currency ?? "";
+    return c.html(usagePage({ workspace, secret: c.get("secret"), currency, ...(await usageData(store, workspace.id, clockOf(services)())) }));
   });
 }

@@ -3,9 +3,8 @@
  * runtime/catalog.ts), with whether this server can run each OAuth variant's flow (it has the OAuth application).
  */
 import { Hono } from "hono";
-import { listConnectorNames } from "../../manifest/registry.js";
 import { catalogEntry, type CatalogEntry, type CatalogVariant } from "../../runtime/catalog.js";
-import { manifestFor } from "../account-input.js";
+import { manifestFor, servedConnectorNames } from "../account-input.js";
 import type { AppEnv, Services } from "../app-env.js";
 import type { ServerConfig } from "../config.js";
 
@@ -15,9 +14,9 @@ export const offeredHere = (config: ServerConfig, connector: string, flow: "oaut
 
 export type ServedEntry = Omit<CatalogEntry, "auth"> & { auth: (CatalogVariant & { available: boolean })[] };
 
-export function serverCatalog(config: ServerConfig, names: string[] = listConnectorNames()): ServedEntry[] {
+export function serverCatalog(config: ServerConfig, names: string[] = servedConnectorNames(config.connectorsDir)): ServedEntry[] {
   return names.map((name) => {
-    const entry = catalogEntry(manifestFor(name));
+    const entry = catalogEntry(manifestFor(name, config.connectorsDir));
     return { ...entry, auth: entry.auth.map((variant) => ({ ...variant, available: offeredHere(config, name, variant.flow) })) };
   });
 }
