@@ -140,10 +140,13 @@ export class Connector<M extends ActionMap = UntypedActions> {
     const data = slices.flatMap((s) => (fields ? s.records.map((r) => projectRecord(r, fields)) : s.records));
     const meta = this.meta(plan, walk.last!, started, guard, fields);
     const resume = walk.resume;
-    Object.assign(meta, { has_more: !!resume, ...(resume ? { cursor: encodeCursor(target, resume) } : {}) });
-    meta.next = resume ? (resume.skip === 0 ? resume.request.params : undefined) : null;
-    if (meta.next === undefined) delete meta.next;
-    Object.assign(meta, pageTotals(plan.pagination, walk.last!.body), walking ? { pages: walk.pages } : {});
+    meta.has_more = !!resume;
+    if (resume) meta.cursor = encodeCursor(target, resume);
+    // Page-level callers get the next page's params only at a page boundary (mid-page, only the cursor is exact).
+    if (!resume) meta.next = null;
+    else if (resume.skip === 0) meta.next = resume.request.params;
+    Object.assign(meta, pageTotals(plan.pagination, walk.last!.body));
+    if (walking) meta.pages = walk.pages;
     const result = { data, meta };
     assemblies.set(result, { target, plan, slices: slices.map((s) => ({ at: s.at, count: s.records.length })), resume });
     return result;

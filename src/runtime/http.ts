@@ -2,6 +2,7 @@
  * Sends one HTTP request with undici and reads the whole answer, up to a size cap; transport failures become
  * NetworkError or TimeoutError, an answer over the cap an UpstreamBodyError.
  */
+import { StringDecoder } from "node:string_decoder";
 import { request, type Dispatcher } from "undici";
 import { ConnectorError, NetworkError, TimeoutError, UpstreamBodyError } from "../errors.js";
 import { watchDeadline } from "./deadline.js";
@@ -79,14 +80,20 @@ async function readCapped(res: Answer, req: HttpRequest, cap: number): Promise<s
   if (length > cap) throw tooLarge();
   // A declared length within the cap bounds the body (undici refuses more than it declares): undici's own reader.
   if (length >= 0) return res.body.text();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of res.body as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > cap) throw tooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size).toString("utf8");
+  // Events rather than an async iterator: a promise per chunk costs more than the bytes do.
+  // Decoded chunk by chunk (a multi-byte character split between chunks is kept whole): no copy into one buffer.
+  return new Promise((resolve, reject) => {
+    const decoder = new StringDecoder("utf8");
+    let text = "";
+    let size = 0;
+    res.body.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > cap) reject(tooLarge());
+      else text += decoder.write(chunk);
+    });
+    res.body.once("end", () => resolve(text + decoder.end()));
+    res.body.once("error", reject);
+  });
 }
 
 function parseBody(text: string, contentType: string | string[] | undefined): Pick<HttpResponse, "body" | "unparsed"> {

@@ -30,9 +30,16 @@ export type NextPage = (request: PageRequest, page: Page) => PageRequest | undef
 
 /** The next request, refusing one that asks for the same page again (an API that ignores the page param would loop forever). */
 export function advance(current: PageRequest, next: PageRequest | undefined): PageRequest | undefined {
-  if (next && next.url === current.url && JSON.stringify(next.params) === JSON.stringify(current.params))
+  if (next && next.url === current.url && sameParams(next.params, current.params))
     throw new UpstreamError("the API answered with the same next page again; stopping instead of looping", { status: 200 });
   return next;
+}
+
+/** Params equal value by value (JSON for arrays and objects): a page param that moved is found at once. */
+function sameParams(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => a[key] === b[key] || (typeof a[key] === "object" && JSON.stringify(a[key]) === JSON.stringify(b[key])));
 }
 
 const numberAt = (body: unknown, path: string | undefined): number | undefined => {

@@ -94,3 +94,23 @@ describe("the response size cap", () => {
     expect(() => demo({ maxResponseBytes: 1.5 })).toThrow(/maxResponseBytes: must be a whole number of bytes/);
   });
 });
+
+describe("a body of unknown length", () => {
+  it("keeps a character whose bytes arrive in two chunks whole", async () => {
+    const body = Buffer.from('{"item":{"id":1,"name":"Café über"}}');
+    const split = body.indexOf(Buffer.from("é")) + 1;
+    const server: Server = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      // No content-length: chunked, and the é is cut between its two bytes.
+      res.write(body.subarray(0, split), () => setImmediate(() => res.end(body.subarray(split))));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+      expect((await demo({ baseUrl: base, retries: 0 }).execute("items", "get", { id: 1 })).data).toEqual({ id: 1, name: "Café über" });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
