@@ -19,7 +19,7 @@ export interface ConnectView {
 export const fieldInputName = (field: string) => `field_${field}`;
 
 /** What the page adds to the application's redirect_url once connected: the outcome and the connected account's id. */
-// The issue's contract with the application: account_id is the hosted API's connected account (conn_...), no connector's field.
+// Contract with the application: account_id names the hosted account (conn_...), never a field of any connector.
 export const connectedQuery = (accountId: string) => ({ status: "connected", account_id: accountId });
 
 /** Where the application wants the browser back, with the outcome in the query. */
