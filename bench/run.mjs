@@ -13,10 +13,11 @@ import startup from "./benchmarks/startup.mjs";
 import pacing from "./benchmarks/pacing.mjs";
 import hosted from "./benchmarks/hosted.mjs";
 import agent from "./benchmarks/agent.mjs";
+import code from "./benchmarks/code.mjs";
 import { formatMarkdown } from "./lib/report.mjs";
 import { runBenchmarks } from "./lib/runner.mjs";
 
-const BENCHMARKS = [overhead, validation, streaming, startup, pacing, hosted, agent];
+const BENCHMARKS = [overhead, validation, streaming, startup, pacing, hosted, agent, code];
 
 const options = { only: { type: "string", multiple: true, default: [] }, quick: { type: "boolean", default: false }, list: { type: "boolean", default: false }, markdown: { type: "boolean", default: false } };
 const { values } = parseArgs({ options });

@@ -65,8 +65,6 @@ export default {
       const plainFigure = bench.add({ name: "time_entries.get: plain-SDK MCP server (stdio)", unit: "ms/call", samples: samples.plain, baseline: { name: direct.name, samples: direct.samples } });
       bench.add({ name: "time_entries.get: connectors mcp harvest (stdio)", unit: "ms/call", samples: samples.connectors, baseline: { name: plainFigure.name, samples: plainFigure.samples }, target: { of: "ratio", atMost: 1.2 } });
       bench.note("the connectors mcp ratio is to the plain-SDK server; the plain server's ratio is to a direct execute in the bench process");
-      // Code mode (issue 12) adds its figures here once it exists: a code-mode script against the same sequence of
-      // tool calls, in wall time and in characters returned to the model.
     } finally {
       for (const stop of stops) await stop();
     }
