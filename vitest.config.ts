@@ -5,5 +5,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // Worker threads started from the sources need TypeScript loaded by Node itself (code mode's workers).
+    execArgv: ["--import", new URL("./test/support/register-typescript.mjs", import.meta.url).pathname],
   },
 });

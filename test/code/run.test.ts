@@ -172,6 +172,19 @@ describe("limits", () => {
     expect(performance.now() - started).toBeLessThan(300 + 1000);
   });
 
+  it("leave the event loop free while a script computes, and run scripts side by side", async () => {
+    const connector = harvest({ rateLimit: false });
+    const controller = new AbortController();
+    let spinning = true;
+    const spin = connector.run(`while (true) {}`, { signal: controller.signal }).catch((e) => e).finally(() => (spinning = false));
+    const [me, sum] = await Promise.all([connector.execute("users", "me"), connector.run(`let n = 0; for (let i = 0; i < 1e6; i++) n += i; return n`)]);
+    expect(me.data).toMatchObject({ first_name: "Alex" });
+    expect(sum.result).toBe(499999500000);
+    expect(spinning).toBe(true);
+    controller.abort();
+    expect(await spin).toMatchObject({ code: "E_CANCELLED" });
+  });
+
   it("stop a script waiting on calls when its time is up, and cancel them", async () => {
     // Unpaced: hundreds of calls in the sandbox would otherwise fill Harvest's 100-per-15-s window for the next tests.
     const error = await harvest({ rateLimit: false }).run(`while (true) await harvest.users.me();`, { timeout: 300 }).catch((e) => e);

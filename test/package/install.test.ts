@@ -62,6 +62,14 @@ describe("agent-connectors installed from its tarball into an empty directory", 
     }
   });
 
+  it("runs the README's code-mode example with the installed command: the script on its worker thread, the answer on stdout", async () => {
+    const block = readmeBlock("**From the CLI**, against the built-in sandbox", "sh");
+    const script = /--eval '([^']+)'/.exec(block)![1]!;
+    const { stdout, stderr } = await exec("connectors", ["run", "harvest", "--sandbox", "--eval", script], { cwd: dir, env });
+    expect(JSON.parse(stdout)).toMatchObject({ "Northwind Traders": expect.any(Number) });
+    expect(stderr).toMatch(/entries: \d+/);
+  });
+
   it("runs the README's JavaScript example as try.mjs", async () => {
     writeFileSync(join(dir, "try.mjs"), readmeBlock("save this as `try.mjs`", "js"));
     const { stdout } = await exec(process.execPath, ["try.mjs"], { cwd: dir, env });

@@ -64,6 +64,24 @@ describe("POST /connectors/:id/run", () => {
     expect((await audit(id)).filter((r) => r.entity === "(script)").map((r) => r.outcome)).toEqual(["E_LIMIT", "E_LIMIT"]);
   });
 
+  it("keeps the server answering everyone else while a script computes: it runs on a thread of its own", async () => {
+    const spinner = await connectAccount({ user_id: "spinner" });
+    const other = await connectAccount({ user_id: "other-tenant-user" });
+    expect((await runOn(spinner, { code: "return 1" })).status).toBe(200);
+    const requests = h.sandbox.harvest.stats.requestLog;
+    const before = requests.length;
+    let spinning = true;
+    const spin = runOn(spinner, { code: "await harvest.users.me();\nwhile (true) {}", timeout: 3 }).finally(() => (spinning = false));
+    // Once the script's call reached the API, the script computes until its time is up.
+    while (requests.length === before) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = 0; i < 3; i++) {
+      const response = await h.call("POST", `${CONNECTORS}/${other}/execute`, workspace.token, { entity: "users", action: "me" });
+      expect(response.status, response.text).toBe(200);
+      expect(spinning).toBe(true);
+    }
+    expect((await spin).body.error).toMatchObject({ code: "E_LIMIT", message: expect.stringMatching(/time limit of 3 s/) });
+  });
+
   it("reaches the same user's named account, and no one else's", async () => {
     const id = await connectAccount({ user_id: "bea" });
     const work = await connectAccount({ user_id: "bea", account: "work" });

@@ -1,5 +1,6 @@
 /**
- * The QuickJS WebAssembly module: loaded on the first script (never at start-up) and once per process after that.
+ * The QuickJS WebAssembly module: loaded by a code worker for its first script (never at start-up), then kept for
+ * the worker's next scripts.
  * A module whose state may be damaged (the host's own stack ran out inside it) is dropped, and the next script loads
  * a fresh one.
  */

@@ -1,14 +1,15 @@
 /**
- * Code mode: a script runs against one or more connectors in a QuickJS WebAssembly VM and only its answer comes
- * back. runScript() reports every outcome (faces that report failures their own way use it); runCode() is the
- * library's: it resolves with the answer or throws what ended the script.
+ * Code mode: a script runs against one or more connectors in a QuickJS WebAssembly VM on a worker thread (see
+ * workers.ts), and only its answer comes back. runScript() reports every outcome (faces that report failures their
+ * own way use it); runCode() is the library's: it resolves with the answer or throws what ended the script.
  */
 import { ConnectorError, ScriptError, ValidationError } from "../../errors.js";
 import type { AnyConnector } from "../connector.js";
 import { ScriptHost } from "./host.js";
 import { checkRunOptions, limitError, type Limits } from "./limits.js";
 import type { RunOptions, RunReport, RunResult } from "./types.js";
-import { runInVm, type GuestError, type VmEnd } from "./vm.js";
+import type { GuestError, VmEnd } from "./vm.js";
+import { runInWorker } from "./workers.js";
 
 export async function runScript(connectors: readonly AnyConnector[], code: string, options: RunOptions = {}): Promise<RunReport> {
   const limits = checkRunOptions(code, options);
@@ -25,7 +26,7 @@ export async function runScript(connectors: readonly AnyConnector[], code: strin
   const setup = JSON.stringify({ connectors: [...byName.values()].map(setupOf), maxResultChars: limits.maxResultChars });
   let end: VmEnd;
   try {
-    end = await runInVm(code, setup, host, { memoryBytes: limits.maxMemoryMb * 1024 * 1024, shouldStop: () => controller.signal.aborted || Date.now() >= deadline, stopped });
+    end = await runInWorker(code, setup, host, { memoryBytes: limits.maxMemoryMb * 1024 * 1024, deadline, stopped });
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", stop);
