@@ -16,7 +16,7 @@ import { badRequest, describeError, notFound } from "../errors.js";
 import { jsonObject, onlyFields } from "../json-body.js";
 import type { ConnectedAccount } from "../store/types.js";
 
-/** The longest a hosted script may run, in seconds: a script holds its request (and the event loop while it computes). */
+/** The longest a hosted script may run, in seconds: a script holds its request and a worker thread meanwhile. */
 export const MAX_RUN_TIMEOUT_S = 60;
 /** The longest script, in characters (a program, not a name: longer than the body's other strings may be). */
 export const MAX_CODE_CHARS = 100_000;
