@@ -104,9 +104,13 @@ export class Connector<M extends ActionMap = UntypedActions> {
   execute<E extends EntityName<M>, A extends ActionName<M, E>>(entity: E, action: A, ...args: ParamsArgs<M[E][A]["params"], ExecuteOptions>): Promise<Result<M[E][A]["data"]>>;
   /** An entity known only at run time, or an explicit data type: checked when the call is made. */
   execute<T = unknown, E extends string = string>(entity: DynamicString<E>, action: string, params?: Record<string, unknown>, options?: ExecuteOptions): Promise<Result<T>>;
-  async execute<T = unknown>(entity: string, action: string, params: object = {}, options: ExecuteOptions = {}): Promise<Result<T>> {
+  execute<T = unknown>(entity: string, action: string, params: object = {}, options: ExecuteOptions = {}): Promise<Result<T>> {
+    // Not async itself: a call without an audit hook is the promise perform makes, with no wrapper around it.
     const { onCall } = this.options;
-    if (!onCall) return this.perform(entity, action, params, options) as Promise<Result<T>>;
+    return (onCall ? this.recorded(onCall, entity, action, params, options) : this.perform(entity, action, params, options)) as Promise<Result<T>>;
+  }
+
+  private async recorded(onCall: NonNullable<ConnectOptions["onCall"]>, entity: string, action: string, params: object, options: ExecuteOptions): Promise<Result> {
     const call = { entity, action, params, started: performance.now(), signal: options?.signal };
     const trace: CallTrace = {};
     let result: Result;
@@ -118,7 +122,7 @@ export class Connector<M extends ActionMap = UntypedActions> {
     }
     trace.status = result.meta.status;
     await onCall(callRecord(this.manifest, call, trace));
-    return result as Result<T>;
+    return result;
   }
 
   private async perform(entity: string, action: string, params: object, options: ExecuteOptions, trace?: CallTrace): Promise<Result> {
@@ -127,13 +131,14 @@ export class Connector<M extends ActionMap = UntypedActions> {
     const plan = this.plan(entity, action);
     checkExecuteOptions(options);
     const fields = parseFields(options.fields);
-    const endpoints = await this.endpoints();
-    if (!plan.spec.records) return this.single(plan, endpoints, params, options, fields, started, trace);
+    const endpoints = this.shared.resolved ?? (await this.endpoints());
+    if (!plan.spec.records) return await this.single(plan, endpoints, params, options, fields, started, trace);
     const target = this.cursorTarget(plan, endpoints);
     const start = this.start(plan, target, params, options);
     const walking = options.all === true || options.limit !== undefined;
-    const guard = await this.budgetGuard(plan, start.request.params, options, walking && !!plan.pagination, trace);
-    const call = await this.prepare(plan, endpoints, options);
+    const guard = plan.spec.cost ? await this.budgetGuard(plan, start.request.params, options, walking && !!plan.pagination, trace) : undefined;
+    const prepared = this.prepare(plan, endpoints, options);
+    const call = prepared instanceof Promise ? await prepared : prepared;
     const walk = new RecordWalk(call, start, { limit: options.limit ?? Infinity, maxPages: walking ? Infinity : 1, guard, onPage: options.onPage });
     const slices: Slice[] = [];
     for await (const slice of walk) slices.push(slice);
@@ -244,8 +249,9 @@ export class Connector<M extends ActionMap = UntypedActions> {
   private async single(plan: ActionPlan, endpoints: Endpoints, params: object, options: ExecuteOptions, fields: string[] | undefined, started: number, trace?: CallTrace): Promise<Result> {
     if (options.cursor !== undefined) throw new ValidationError(`${this.name} ${plan.entity}.${plan.action} is not a list: it takes no cursor`, [{ param: "cursor", message: "not a list" }]);
     const checked = checkParams(plan, this.name, params);
-    const guard = await this.budgetGuard(plan, checked, options, false, trace);
-    const page = await sendPage(await this.prepare(plan, endpoints, options), { params: checked });
+    const guard = plan.spec.cost ? await this.budgetGuard(plan, checked, options, false, trace) : undefined;
+    const prepared = this.prepare(plan, endpoints, options);
+    const page = await sendPage(prepared instanceof Promise ? await prepared : prepared, { params: checked });
     guard?.record(page.cost);
     return { data: projectRecord(getPath(page.body, plan.spec.record), fields), meta: this.meta(plan, page, started, guard, fields) };
   }
@@ -270,12 +276,13 @@ export class Connector<M extends ActionMap = UntypedActions> {
   }
 
   private async endpoints(): Promise<Endpoints> {
-    // Resolved once; later calls skip the await (a hot path: every call comes through here).
+    // Resolved once; later calls read shared.resolved without an await (a hot path: every call comes through here).
     const { shared } = this;
     return shared.resolved ?? (shared.resolved = await (shared.endpoints ??= resolveEndpoints(this.manifest, this.options)));
   }
 
-  private async prepare(plan: ActionPlan, endpoints: Endpoints, options: ExecuteOptions): Promise<Call> {
+  /** The call, at once when the credential store answers at once (no turn of the event loop on the hot path). */
+  private prepare(plan: ActionPlan, endpoints: Endpoints, options: ExecuteOptions): Call | Promise<Call> {
     const send: SendOptions = {
       dispatcher: endpoints.dispatcher,
       timeoutMs: this.options.timeout ?? 30_000,
@@ -286,7 +293,11 @@ export class Connector<M extends ActionMap = UntypedActions> {
       maxResponseBytes: this.options.maxResponseBytes,
       signal: options.signal,
     };
-    const call = await prepareCall(this.manifest, plan, endpoints, this.options.account ?? "default", send);
+    const call = prepareCall(this.manifest, plan, endpoints, this.options.account ?? "default", send);
+    return call instanceof Promise ? call.then((c) => this.withNextPage(plan, c)) : this.withNextPage(plan, call);
+  }
+
+  private withNextPage(plan: ActionPlan, call: Call): Call {
     if (plan.pagination) call.nextPage = nextPageFor(plan, call.baseUrl, plan.spec.host ? this.manifest.hosts![plan.spec.host]! : this.manifest.base_url);
     return call;
   }
