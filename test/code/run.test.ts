@@ -203,6 +203,14 @@ describe("limits", () => {
     expect(sent().filter((r) => r === "GET /users/me")).toHaveLength(3);
   });
 
+  it("keep logs to the result's cap, and say where they were cut, however much a script logs", async () => {
+    const { result, logs } = await harvest().run(`for (let i = 0; i < 200000; i++) console.log("line " + i);\nreturn "done"`, { maxResultChars: 1000 });
+    expect(result).toBe("done");
+    expect(logs.at(-1)!.message).toMatch(/\[logs cut at 1000 characters\]$/);
+    expect(logs.map((l) => l.message.replace(/ \[logs cut.*$/, "")).join("").length).toBe(1000);
+    expect(logs.slice(0, 3).map((l) => l.message)).toEqual(["line 0", "line 1", "line 2"]);
+  });
+
   it("refuse a result larger than the cap, saying how large it was", async () => {
     await expect(harvest().run(`return "x".repeat(100)`, { maxResultChars: 50 })).rejects.toMatchObject({ code: "E_LIMIT", limit: "result", message: expect.stringMatching(/102 characters.*over the limit of 50/) });
     await expect(harvest().run(`return ["a"]`, { maxResultChars: 50 })).resolves.toMatchObject({ result: ["a"] });

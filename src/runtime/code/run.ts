@@ -26,7 +26,7 @@ export async function runScript(connectors: readonly AnyConnector[], code: strin
   const setup = JSON.stringify({ connectors: [...byName.values()].map(setupOf), maxResultChars: limits.maxResultChars });
   let end: VmEnd;
   try {
-    end = await runInWorker(code, setup, host, { memoryBytes: limits.maxMemoryMb * 1024 * 1024, deadline, stopped });
+    end = await runInWorker(code, setup, host, { memoryBytes: limits.maxMemoryMb * 1024 * 1024, deadline, stopped, maxLogChars: limits.maxResultChars });
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", stop);

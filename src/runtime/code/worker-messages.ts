@@ -6,7 +6,7 @@ import type { MessagePort } from "node:worker_threads";
 import type { VmEnd } from "./vm.js";
 
 export type ToWorker =
-  | { type: "run"; code: string; setup: string; memoryBytes: number; deadline: number }
+  | { type: "run"; code: string; setup: string; memoryBytes: number; deadline: number; maxLogChars: number }
   | { type: "answer"; id: number; ok: boolean; text: string }
   /** The host ended the script (a limit, the caller): stop at once. */
   | { type: "stop" };

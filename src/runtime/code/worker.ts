@@ -30,6 +30,8 @@ function flush(): void {
 let nextId = 0;
 const answers = new Map<number, (answer: { ok: boolean; text: string }) => void>();
 let stop: () => void = () => {};
+/** The host keeps this many characters of logs and drops the rest: the worker need not send more (a script may log in a loop). */
+let logRoom = 0;
 
 const host: GuestHost = {
   request(op, payload) {
@@ -47,6 +49,8 @@ const host: GuestHost = {
     return answer ? (answer.message as string) : JSON.stringify({ error: { name: "Error", message: "the host did not answer" } });
   },
   log(level, message) {
+    if (logRoom <= 0) return;
+    logRoom -= message.length;
     send({ type: "log", level, message });
   },
 };
@@ -57,8 +61,9 @@ port.on("message", (message: ToWorker) => {
   else void run(message);
 });
 
-async function run({ code, setup, memoryBytes, deadline }: Extract<ToWorker, { type: "run" }>): Promise<void> {
+async function run({ code, setup, memoryBytes, deadline, maxLogChars }: Extract<ToWorker, { type: "run" }>): Promise<void> {
   answers.clear();
+  logRoom = maxLogChars;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
   const end = await runInVm(code, setup, host, { memoryBytes, shouldStop: () => Atomics.load(flags, FLAG.stop) === 1 || Date.now() >= deadline, stopped });
   send({ type: "end", end });

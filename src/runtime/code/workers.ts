@@ -15,6 +15,8 @@ export interface WorkerControl {
   memoryBytes: number;
   /** Date.now() past which the VM interrupts the script. */
   deadline: number;
+  /** Characters of logs the host keeps: the worker sends no more than that. */
+  maxLogChars: number;
   /** Settles when the host ends the script (a limit, the caller) before it ended itself. */
   stopped: Promise<void>;
 }
@@ -71,7 +73,7 @@ class CodeWorker {
         Atomics.store(this.flags, FLAG.stop, 1);
         this.post({ type: "stop" });
       });
-      this.post({ type: "run", code, setup, memoryBytes: control.memoryBytes, deadline: control.deadline });
+      this.post({ type: "run", code, setup, memoryBytes: control.memoryBytes, deadline: control.deadline, maxLogChars: control.maxLogChars });
     });
   }
 
