@@ -229,6 +229,26 @@ describe("limits", () => {
     setTimeout(() => controller.abort(), 50);
     await expect(running).rejects.toMatchObject({ code: "E_CANCELLED" });
   });
+
+  it("end at once when the caller's signal is aborted before the script starts", async () => {
+    // A time limit far past the test's own: only the signal can end this script in time.
+    const running = harvest().run(`while (true) {}`, { signal: AbortSignal.abort(), timeout: 600_000 });
+    await expect(running).rejects.toMatchObject({ code: "E_CANCELLED" });
+  });
+
+  it("stop a loop that starts calls without awaiting them at its number of calls, not at its time limit", async () => {
+    // Memory enough that only the calls limit can end it before the test's own timeout.
+    const running = harvest({ rateLimit: false }).run(`for (;;) harvest.users.me().catch(() => {});`, { maxCalls: 20, timeout: 600_000, maxMemoryMb: 2048 });
+    await expect(running).rejects.toMatchObject({ code: "E_LIMIT", limit: "calls" });
+  }, 10_000);
+
+  it("count empty console lines against the log cap, so a loop of them is cut too", async () => {
+    const error = await harvest().run(`while (true) console.log("");`, { maxResultChars: 100, timeout: 500 }).catch((e) => e);
+    expect(error).toMatchObject({ code: "E_LIMIT", limit: "time" });
+    const { logs } = await harvest().run(`for (let i = 0; i < 100000; i++) console.log("");\nreturn 1`, { maxResultChars: 100 });
+    expect(logs).toHaveLength(100);
+    expect(logs.at(-1)!.message).toBe(" [logs cut at 100 characters]");
+  });
 });
 
 /** The standard ECMAScript globals QuickJS has in lower case; everything else a script sees must be ours. */

@@ -6,7 +6,7 @@
 import { ConnectorError, ValidationError } from "../../errors.js";
 import type { AnyConnector, ExecuteOptions } from "../connector.js";
 import { scriptDocs } from "./docs.js";
-import { limitError, type Limits } from "./limits.js";
+import { limitError, logLength, type Limits } from "./limits.js";
 import { Purse, type Hold } from "./purse.js";
 import type { LogEntry, RunOptions } from "./types.js";
 import type { GuestHost } from "./vm.js";
@@ -73,7 +73,7 @@ export class ScriptHost implements GuestHost {
 
   log(level: string, message: string): void {
     if (this.logChars >= this.limits.maxResultChars) return;
-    this.logChars += message.length;
+    this.logChars += logLength(message);
     const over = this.logChars >= this.limits.maxResultChars;
     const kept = over ? `${message.slice(0, Math.max(0, message.length - (this.logChars - this.limits.maxResultChars)))} [logs cut at ${this.limits.maxResultChars} characters]` : message;
     const entry: LogEntry = { level: LOG_LEVELS.has(level) ? (level as LogEntry["level"]) : "log", message: kept };

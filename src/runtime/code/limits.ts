@@ -42,6 +42,9 @@ export function checkRunOptions(code: unknown, options: RunOptions): Limits {
   };
 }
 
+/** What a console line counts against the log cap: an empty line counts too, or a loop of them would never reach it. */
+export const logLength = (message: string): number => Math.max(1, message.length);
+
 /** The error for a limit reached: which one, at what value, and what to change. */
 export function limitError(limit: ScriptLimit, limits: Limits, detail?: number): LimitError {
   const option = { time: "timeout", memory: "maxMemoryMb", calls: "maxCalls", result: "maxResultChars" }[limit];

@@ -18,10 +18,11 @@ export async function runScript(connectors: readonly AnyConnector[], code: strin
   const deadline = Date.now() + limits.timeout;
   const controller = new AbortController();
   const stop = () => controller.abort();
+  // Listened to before anything can stop the script: a caller's signal may be aborted already.
+  const stopped = new Promise<void>((resolve) => controller.signal.addEventListener("abort", () => resolve(), { once: true }));
   const timer = setTimeout(stop, limits.timeout);
   options.signal?.addEventListener("abort", stop, { once: true });
   if (options.signal?.aborted) stop();
-  const stopped = new Promise<void>((resolve) => controller.signal.addEventListener("abort", () => resolve(), { once: true }));
   const host = new ScriptHost(byName, limits, options, controller.signal, stop);
   const setup = JSON.stringify({ connectors: [...byName.values()].map(setupOf), maxResultChars: limits.maxResultChars });
   let end: VmEnd;
@@ -78,6 +79,8 @@ function outcome(end: VmEnd, host: ScriptHost, { limits, signal, lines }: Contex
       return { error: limitError("memory", limits) };
     case "stopped":
       return { error: signal?.aborted ? new ConnectorError("E_CANCELLED", "the script was cancelled by its caller") : limitError("time", limits) };
+    case "worker-failed":
+      return { error: new ConnectorError("E_INTERNAL", end.message) };
     case "host-stack":
       return { error: new ScriptError("the script nests too deeply (a deeply nested value or recursion) and was stopped", { errorName: "InternalError" }) };
     case "threw":

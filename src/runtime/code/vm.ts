@@ -45,7 +45,9 @@ export type VmEnd =
   | { kind: "stopped" }
   | { kind: "out-of-memory" }
   /** The host's own stack ran out inside the VM (a deeply nested value); the module was dropped. */
-  | { kind: "host-stack" };
+  | { kind: "host-stack" }
+  /** The script's worker thread failed or could not start: nothing the script did. */
+  | { kind: "worker-failed"; message: string };
 
 export async function runInVm(code: string, setup: string, host: GuestHost, control: VmControl): Promise<VmEnd> {
   const module = await quickJS();

@@ -18,8 +18,14 @@ export type FromWorker =
 
 /** A synchronous request (docs) goes over its own port; the worker waits on the shared flags until it is answered. */
 export interface SyncRequest {
+  id: number;
   op: string;
   payload: string;
+}
+
+export interface SyncAnswer {
+  id: number;
+  text: string;
 }
 
 /** Indexes into the worker's shared Int32Array. */

@@ -4,10 +4,11 @@
  * as a synchronous request answered on its own port.
  */
 import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
+import { logLength } from "./limits.js";
 import { runInVm, type GuestHost } from "./vm.js";
-import { FLAG, type FromWorker, type SyncRequest, type ToWorker, type WorkerSetup } from "./worker-messages.js";
+import { FLAG, type FromWorker, type SyncAnswer, type SyncRequest, type ToWorker, type WorkerSetup } from "./worker-messages.js";
 
-/** Longer than any docs() answer takes; past it the main thread is gone and the script gets an error. */
+/** Longer than any docs() answer takes; past it the main thread is stuck or gone and the script gets an error. */
 const SYNC_WAIT_MS = 10_000;
 
 const { flags: buffer, syncPort } = workerData as WorkerSetup;
@@ -15,13 +16,18 @@ const flags = new Int32Array(buffer);
 const port = parentPort!;
 /**
  * Messages go out together once the VM's current step is over: the calls of a `Promise.all` reach the host in one
- * message and start together, as they would in the process.
+ * message and start together, as they would in the process. A step that never ends (a loop making calls it does not
+ * await) sends them every BATCH messages, so the host still counts them against the calls limit and stops it.
  */
+const BATCH = 64;
 let outbox: FromWorker[] = [];
 function send(message: FromWorker): void {
-  if (outbox.push(message) === 1) queueMicrotask(flush);
+  const waiting = outbox.push(message);
+  if (waiting === 1) queueMicrotask(flush);
+  else if (waiting >= BATCH) flush();
 }
 function flush(): void {
+  if (!outbox.length) return;
   port.postMessage(outbox);
   outbox = [];
 }
@@ -42,15 +48,25 @@ const host: GuestHost = {
     });
   },
   requestSync(op, payload) {
+    const id = nextId++;
+    const until = Date.now() + SYNC_WAIT_MS;
     Atomics.store(flags, FLAG.answered, 0);
-    syncPort.postMessage({ op, payload } satisfies SyncRequest);
-    Atomics.wait(flags, FLAG.answered, 0, SYNC_WAIT_MS);
-    const answer = receiveMessageOnPort(syncPort);
-    return answer ? (answer.message as string) : JSON.stringify({ error: { name: "Error", message: "the host did not answer" } });
+    syncPort.postMessage({ id, op, payload } satisfies SyncRequest);
+    for (;;) {
+      // Answers to requests that gave up waiting are dropped: only this request's answers it.
+      for (let got = receiveMessageOnPort(syncPort); got; got = receiveMessageOnPort(syncPort)) {
+        const answer = got.message as SyncAnswer;
+        if (answer.id === id) return answer.text;
+      }
+      const left = until - Date.now();
+      if (left <= 0) return JSON.stringify({ error: { name: "Error", message: "the host did not answer" } });
+      Atomics.wait(flags, FLAG.answered, 0, left);
+      Atomics.store(flags, FLAG.answered, 0);
+    }
   },
   log(level, message) {
     if (logRoom <= 0) return;
-    logRoom -= message.length;
+    logRoom -= logLength(message);
     send({ type: "log", level, message });
   },
 };

@@ -6,7 +6,7 @@
 import { availableParallelism } from "node:os";
 import { MessageChannel, Worker } from "node:worker_threads";
 import type { GuestHost, VmEnd } from "./vm.js";
-import { FLAG, type FromWorker, type SyncRequest, type ToWorker, type WorkerSetup } from "./worker-messages.js";
+import { FLAG, type FromWorker, type SyncAnswer, type SyncRequest, type ToWorker, type WorkerSetup } from "./worker-messages.js";
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 const MAX_IDLE = Math.min(4, availableParallelism());
@@ -41,15 +41,16 @@ class CodeWorker {
     this.flags = new Int32Array(buffer);
     this.worker = new Worker(WORKER_URL, { workerData: { flags: buffer, syncPort: port2 } satisfies WorkerSetup, transferList: [port2] });
     this.worker.on("message", (messages: FromWorker[]) => messages.forEach((message) => this.heard(message)));
-    this.worker.on("error", (error) => this.finish?.({ kind: "threw", error: { name: "Error", message: `the script's worker failed: ${error.message}` } }, false));
+    this.worker.on("error", (error) => this.finish?.({ kind: "worker-failed", message: `the script's worker thread failed: ${error.message}` }, false));
     this.worker.on("exit", () => {
       this.exited = true;
       const at = idle.indexOf(this);
       if (at >= 0) idle.splice(at, 1);
-      this.finish?.({ kind: "threw", error: { name: "Error", message: "the script's worker ended unexpectedly" } }, false);
+      this.finish?.({ kind: "worker-failed", message: "the script's worker thread ended unexpectedly" }, false);
     });
-    port1.on("message", ({ op, payload }: SyncRequest) => {
-      port1.postMessage(this.host ? this.host.requestSync(op, payload) : JSON.stringify({ error: { name: "Error", message: "no script is running" } }));
+    port1.on("message", ({ id, op, payload }: SyncRequest) => {
+      const text = this.host ? this.host.requestSync(op, payload) : JSON.stringify({ error: { name: "Error", message: "no script is running" } });
+      port1.postMessage({ id, text } satisfies SyncAnswer);
       Atomics.store(this.flags, FLAG.answered, 1);
       Atomics.notify(this.flags, FLAG.answered);
     });
