@@ -22,6 +22,11 @@ export interface ServerConfig {
    * times their timeout); past it the upstream call is cancelled and the caller gets a 504 E_TIMEOUT.
    */
   executeTimeoutSeconds?: number;
+  /**
+   * Code-mode scripts this process runs at once, all workspaces together (default 16): each holds a worker thread
+   * and its memory; past it POST .../run answers 429 E_RATE_LIMIT with Retry-After.
+   */
+  maxScripts?: number;
   /** Per connector type. */
   upstream?: Record<string, UpstreamOptions>;
   /**
@@ -82,6 +87,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, flags: Confi
     publicUrl: flags.publicUrl ?? (env.CONNECTORS_PUBLIC_URL || undefined),
     auditRetentionDays: flags.auditRetentionDays ?? positiveNumber(env, "CONNECTORS_AUDIT_RETENTION_DAYS"),
     executeTimeoutSeconds: flags.executeTimeoutSeconds ?? positiveNumber(env, "CONNECTORS_EXECUTE_TIMEOUT"),
+    maxScripts: positiveNumber(env, "CONNECTORS_MAX_SCRIPTS"),
     connectorsDir: flags.connectorsDir === undefined ? undefined : connectorsDirectory(flags.connectorsDir),
     oauthClients: oauthClientsFromEnv(env),
     env,

@@ -160,6 +160,7 @@ export function openApiDocument(publicUrl: string | undefined) {
             "402": error("Over the script's budget, or out of credits"),
             "403": error("A call outside the account's scope (nothing was sent)"),
             "422": error("A limit stopped the script (E_LIMIT: time, memory, calls, result size)"),
+            "429": error("The workspace's request limit, or the server's scripts at once (CONNECTORS_MAX_SCRIPTS) all running: try again after Retry-After"),
           },
         },
       },

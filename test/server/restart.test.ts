@@ -63,6 +63,12 @@ describe("the master key", () => {
     expect(configFromEnv({ CONNECTORS_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"), CONNECTORS_ADMIN_TOKEN: "t" })).toMatchObject({ adminToken: "t" });
   });
 
+  it("comes with the operator's other settings, each checked: the scripts a server runs at once", () => {
+    const key = Buffer.alloc(32, 7).toString("base64");
+    expect(configFromEnv({ CONNECTORS_MASTER_KEY: key, CONNECTORS_MAX_SCRIPTS: "4" })).toMatchObject({ maxScripts: 4 });
+    expect(() => configFromEnv({ CONNECTORS_MASTER_KEY: key, CONNECTORS_MAX_SCRIPTS: "none" })).toThrow(/CONNECTORS_MAX_SCRIPTS must be a positive number/);
+  });
+
   it("is required by `connectors serve`, which exits saying so", async () => {
     const env = { ...process.env, CONNECTORS_MASTER_KEY: "" };
     const run = promisify(execFile)(process.execPath, ["dist/cli/main.js", "serve", "--port", "0", "--database", "sqlite::memory:"], { env });

@@ -82,6 +82,28 @@ describe("POST /connectors/:id/run", () => {
     expect((await spin).body.error).toMatchObject({ code: "E_LIMIT", message: expect.stringMatching(/time limit of 3 s/) });
   });
 
+  it("runs at most maxScripts at once per server, answering 429 with Retry-After past it and running again once one ends", async () => {
+    const own = sqliteBackend();
+    const busy = await startHarness(own, { maxScripts: 1 });
+    try {
+      const acme = await createWorkspace(busy.call, "Busy");
+      const created = await busy.call("POST", CONNECTORS, acme.token, { connector_type: "harvest", name: "Harvest", user_id: "u", credentials: pat });
+      const run = (code: string, timeout?: number) => busy.call("POST", `${CONNECTORS}/${created.body.id}/run`, acme.token, { code, timeout });
+      const requests = busy.sandbox.harvest.stats.requestLog;
+      const first = run("await harvest.users.me();\nwhile (true) {}", 2);
+      while (!requests.length) await new Promise((resolve) => setTimeout(resolve, 5));
+      const refused = await run("return 1");
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("retry-after")).toBe("1");
+      expect(refused.body.error).toMatchObject({ code: "E_RATE_LIMIT", message: expect.stringMatching(/at most 1 scripts at once/) });
+      expect((await first).status).toBe(422);
+      expect((await run("return 1")).body).toMatchObject({ result: 1 });
+    } finally {
+      await busy.close();
+      await own.cleanup();
+    }
+  });
+
   it("reaches the same user's named account, and no one else's", async () => {
     const id = await connectAccount({ user_id: "bea" });
     const work = await connectAccount({ user_id: "bea", account: "work" });

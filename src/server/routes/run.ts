@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { Hono } from "hono";
-import { AuthError, ValidationError } from "../../errors.js";
+import { AuthError, RateLimitError, ValidationError } from "../../errors.js";
 import { runScript } from "../../runtime/code/run.js";
 import type { RunReport } from "../../runtime/code/types.js";
 import { connect, type AnyConnector } from "../../runtime/connector.js";
@@ -21,21 +21,37 @@ export const MAX_RUN_TIMEOUT_S = 60;
 /** The longest script, in characters (a program, not a name: longer than the body's other strings may be). */
 export const MAX_CODE_CHARS = 100_000;
 
+/** Scripts running at once in one server process, unless the operator says otherwise (ServerConfig.maxScripts). */
+export const DEFAULT_MAX_SCRIPTS = 16;
+
 export function runRoutes(services: Services): Hono<AppEnv> {
+  const maxScripts = services.config.maxScripts ?? DEFAULT_MAX_SCRIPTS;
+  let running = 0;
   return new Hono<AppEnv>().post("/:id/run", async (c) => {
     const account = await services.store.getAccount(c.get("workspace").id, c.req.param("id"));
     if (!account) throw notFound(`connector ${c.req.param("id")}`);
     const body = await jsonObject(c);
     onlyFields(body, ["code", "timeout", "max_calls", "budget"]);
     const code = scriptCode(body);
-    const signal = c.req.raw.signal;
-    const report = await runScript([connect(account.connector_type, accountConnection(services, account))], code, {
+    const options = {
       timeout: 1000 * number(body, "timeout", { min: 0.1, max: MAX_RUN_TIMEOUT_S, fallback: 30 })!,
       maxCalls: number(body, "max_calls", { min: 1, max: 10_000, whole: true }),
       budget: number(body, "budget", { min: 0 }),
-      signal,
-      accounts: (_connector, name) => namedAccount(services, account, name),
-    });
+    };
+    // Each script holds a worker thread until it ends: a server takes so many at once, whoever sends them.
+    if (running >= maxScripts) throw new RateLimitError(`this server runs at most ${maxScripts} scripts at once and all are running: try again shortly`, { retryAfter: 1 });
+    running++;
+    const signal = c.req.raw.signal;
+    let report: RunReport;
+    try {
+      report = await runScript([connect(account.connector_type, accountConnection(services, account))], code, {
+        ...options,
+        signal,
+        accounts: (_connector, name) => namedAccount(services, account, name),
+      });
+    } finally {
+      running--;
+    }
     await services.store.insertAudit(scriptRow(account, code, report, signal));
     const usage = { logs: report.logs, calls: report.calls, cost: report.cost, duration_ms: report.duration_ms };
     if (!report.error) return c.json({ result: report.result ?? null, ...usage });
