@@ -21,12 +21,37 @@ afterAll(async () => {
   await backend.cleanup();
 });
 
+/** The sandbox's Harvest as connect() options, held to read-only actions. */
+function readOnlyOptions() {
+  const info = h.sandbox.connectors.harvest!;
+  return { baseUrl: info.baseUrl, hosts: info.hosts, credentials: info.credentials.personal_access_token, readOnly: true };
+}
+
+/** What the CLI reads to reach the sandbox's Harvest. */
+function cliEnv() {
+  const info = h.sandbox.connectors.harvest!;
+  const pat = info.credentials.personal_access_token!;
+  return { CONNECTORS_HARVEST_BASE_URL: info.baseUrl, HARVEST_ACCESS_TOKEN: pat.token!, HARVEST_ACCOUNT_ID: pat.account_id! };
+}
+
+/** A new workspace with one read-only Harvest account on the hosted API. */
+async function readOnlyAccount(workspaceName: string): Promise<{ token: string; id: string }> {
+  const workspace = await createWorkspace(h.call, workspaceName);
+  const connected = await h.call("POST", "/api/v1/integrations/connectors", workspace.token, {
+    connector_type: "harvest",
+    name: "Read-only Harvest",
+    user_id: "ro",
+    credentials: h.sandbox.connectors.harvest!.credentials.personal_access_token,
+    read_only: true,
+  });
+  return { token: workspace.token, id: connected.body.id };
+}
+
 describe("an out-of-scope call", () => {
   it("is E_SCOPE through the library, the agent tool, the CLI (exit 4), the hosted API (403) and MCP (isError), with nothing sent", async () => {
-    const info = h.sandbox.connectors.harvest!;
     const apiRequests = () => h.sandbox.harvest.stats.requests;
     const before = apiRequests();
-    const readOnly = { baseUrl: info.baseUrl, hosts: info.hosts, credentials: info.credentials.personal_access_token, readOnly: true };
+    const readOnly = readOnlyOptions();
 
     const library = await connect("harvest", readOnly).execute(WRITE.entity, WRITE.action, WRITE.params).catch((e: unknown) => e);
     expect(library).toBeInstanceOf(ScopeError);
@@ -35,20 +60,12 @@ describe("an out-of-scope call", () => {
     const tool = await connect("harvest", readOnly).tool().run(WRITE);
     expect(tool).toMatchObject({ isError: true, text: expect.stringMatching(/^Error E_SCOPE: /) });
 
-    const env = { CONNECTORS_HARVEST_BASE_URL: info.baseUrl, HARVEST_ACCESS_TOKEN: info.credentials.personal_access_token!.token!, HARVEST_ACCOUNT_ID: info.credentials.personal_access_token!.account_id! };
-    const cli = await run(["execute", "harvest", WRITE.entity, WRITE.action, "--read-only", "--params", JSON.stringify(WRITE.params)], { env });
+    const cli = await run(["execute", "harvest", WRITE.entity, WRITE.action, "--read-only", "--params", JSON.stringify(WRITE.params)], { env: cliEnv() });
     expect(cli.code).toBe(4);
     expect(cli.stderr).toMatch(/^ScopeError: harvest time_entries\.create is out of scope/);
 
-    const workspace = await createWorkspace(h.call, "Scopes");
-    const connected = await h.call("POST", "/api/v1/integrations/connectors", workspace.token, {
-      connector_type: "harvest",
-      name: "Read-only Harvest",
-      user_id: "ro",
-      credentials: info.credentials.personal_access_token,
-      read_only: true,
-    });
-    const hosted = await h.call("POST", `/api/v1/integrations/connectors/${connected.body.id}/execute`, workspace.token, WRITE);
+    const account = await readOnlyAccount("Scopes");
+    const hosted = await h.call("POST", `/api/v1/integrations/connectors/${account.id}/execute`, account.token, WRITE);
     expect(hosted.status).toBe(403);
     expect(hosted.body.error.code).toBe("E_SCOPE");
 
@@ -63,28 +80,19 @@ describe("an out-of-scope call", () => {
   });
 
   it("made by a code-mode script is the same E_SCOPE through run(), the run tool, connectors run, POST .../run and MCP --code", async () => {
-    const info = h.sandbox.connectors.harvest!;
     const before = h.sandbox.harvest.stats.requests;
-    const readOnly = { baseUrl: info.baseUrl, hosts: info.hosts, credentials: info.credentials.personal_access_token, readOnly: true };
+    const readOnly = readOnlyOptions();
     const script = `await harvest.${WRITE.entity}.${WRITE.action}(${JSON.stringify(WRITE.params)});`;
 
     await expect(connect("harvest", readOnly).run(script)).rejects.toMatchObject({ code: "E_SCOPE", entity: "time_entries", action: "create" });
     expect(await connect("harvest", readOnly).runTool().run({ code: script })).toMatchObject({ isError: true, text: expect.stringMatching(/^Error E_SCOPE at line 1: /) });
 
-    const env = { CONNECTORS_HARVEST_BASE_URL: info.baseUrl, HARVEST_ACCESS_TOKEN: info.credentials.personal_access_token!.token!, HARVEST_ACCOUNT_ID: info.credentials.personal_access_token!.account_id! };
-    const cli = await run(["run", "harvest", "--read-only", "--eval", script], { env });
+    const cli = await run(["run", "harvest", "--read-only", "--eval", script], { env: cliEnv() });
     expect(cli.code).toBe(4);
     expect(cli.stderr).toMatch(/^ScopeError: harvest time_entries\.create is out of scope/);
 
-    const workspace = await createWorkspace(h.call, "Script scopes");
-    const connected = await h.call("POST", "/api/v1/integrations/connectors", workspace.token, {
-      connector_type: "harvest",
-      name: "Read-only Harvest",
-      user_id: "ro",
-      credentials: info.credentials.personal_access_token,
-      read_only: true,
-    });
-    const hosted = await h.call("POST", `/api/v1/integrations/connectors/${connected.body.id}/run`, workspace.token, { code: script });
+    const account = await readOnlyAccount("Script scopes");
+    const hosted = await h.call("POST", `/api/v1/integrations/connectors/${account.id}/run`, account.token, { code: script });
     expect(hosted.status).toBe(403);
     expect(hosted.body.error.code).toBe("E_SCOPE");
 
