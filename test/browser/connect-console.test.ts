@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_ACCOUNT_ID, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_PERSONAL_ACCESS_TOKEN } from "../../src/sandbox/harvest/credentials.js";
-import { createWorkspace, startHarness, type Backend, type Harness } from "../server/harness.js";
+import { createWorkspace, startOAuthHarness, type Backend, type Harness } from "../server/harness.js";
 import { chromiumMissing, launchBrowser, type Browser } from "./browser.js";
 
 const missing = chromiumMissing();
@@ -50,10 +50,7 @@ describe.skipIf(missing)("connect pages and console in Chromium", () => {
   }
 
   beforeAll(async () => {
-    h = await startHarness(backend, { now: () => new Date(Date.now() + offsetMs) });
-    h.config.publicUrl = h.server.url;
-    // The browser must reach the consent page: the sandbox's loopback server, not the real Harvest ID.
-    h.config.env = { CONNECTORS_HARVEST_AUTHORIZE_URL: `${h.sandbox.url}/harvest-id/oauth2/authorize` };
+    h = await startOAuthHarness(backend, { now: () => new Date(Date.now() + offsetMs) });
     h.config.oauthClients = { harvest: { client_id: SANDBOX_CLIENT_ID, client_secret: SANDBOX_CLIENT_SECRET } };
     ws = await createWorkspace(h.call, "Acme Agents");
     browser = await launchBrowser();

@@ -12,7 +12,7 @@ import { openStore } from "../../src/server/store/open.js";
 import { hashToken } from "../../src/server/tokens.js";
 import { Vault } from "../../src/server/vault.js";
 import { THIRD } from "../contract/third-connector.js";
-import { createWorkspace, newMasterKey, postgresBackend, sqliteBackend, startHarness, type Backend, type Harness } from "./harness.js";
+import { createWorkspace, newMasterKey, postgresBackend, sqliteBackend, startOAuthHarness, type Backend, type Harness } from "./harness.js";
 
 const backends: Backend[] = [sqliteBackend(), await postgresBackend()];
 const START = new Date("2026-07-01T12:00:00Z");
@@ -74,9 +74,7 @@ describe.each(backends)("connect links and pages on $name", (backend) => {
   const harvestToken = (csrf: string, token = SANDBOX_PERSONAL_ACCESS_TOKEN) => ({ csrf, connector: "harvest", variant: "personal_access_token", field_token: token, field_account_id: SANDBOX_ACCOUNT_ID });
 
   beforeAll(async () => {
-    h = await startHarness(backend, { now: () => now });
-    h.config.publicUrl = h.server.url;
-    h.config.env = { CONNECTORS_HARVEST_AUTHORIZE_URL: `${h.sandbox.url}/harvest-id/oauth2/authorize` };
+    h = await startOAuthHarness(backend, { now: () => now });
     ws = await createWorkspace(h.call, "Acme");
   });
 

@@ -157,6 +157,17 @@ export async function startHarness(backend: Backend, overrides: Partial<ServerCo
   };
 }
 
+/**
+ * A harness whose OAuth flow a browser (or a test acting as one) can follow: redirects come back to this server, known
+ * only once it listens (the routes read the config at each request), and consent goes to the sandbox, not Harvest ID.
+ */
+export async function startOAuthHarness(backend: Backend, overrides: Partial<ServerConfig> = {}): Promise<Harness> {
+  const h = await startHarness(backend, overrides);
+  h.config.publicUrl = h.server.url;
+  h.config.env = { CONNECTORS_HARVEST_AUTHORIZE_URL: `${h.sandbox.url}/harvest-id/oauth2/authorize` };
+  return h;
+}
+
 export async function createWorkspace(call: Call, name: string): Promise<{ id: string; token: string }> {
   const response = await call("POST", "/api/v1/workspaces", ADMIN_TOKEN, { name });
   if (response.status !== 201) throw new Error(`workspace: ${response.status} ${response.text}`);

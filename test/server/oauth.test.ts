@@ -5,7 +5,7 @@
 import { http, HttpResponse } from "msw";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "../../src/sandbox/harvest/credentials.js";
-import { createWorkspace, postgresBackend, sqliteBackend, startHarness, type Backend, type Harness } from "./harness.js";
+import { createWorkspace, postgresBackend, sqliteBackend, startOAuthHarness, type Backend, type Harness } from "./harness.js";
 
 const backends: Backend[] = [sqliteBackend(), await postgresBackend()];
 const CONNECTORS = "/api/v1/integrations/connectors";
@@ -47,10 +47,7 @@ describe.each(backends)("OAuth connect flow on $name", (backend) => {
   const me = (id: string) => h.call("POST", `${CONNECTORS}/${id}/execute`, ws.token, { entity: "users", action: "me" });
 
   beforeAll(async () => {
-    h = await startHarness(backend, { oauthStateTtlSeconds: STATE_TTL_SECONDS, now: () => now });
-    // Known only once listening: read by the routes at each request.
-    h.config.publicUrl = h.server.url;
-    h.config.env = { CONNECTORS_HARVEST_AUTHORIZE_URL: `${h.sandbox.url}/harvest-id/oauth2/authorize` };
+    h = await startOAuthHarness(backend, { oauthStateTtlSeconds: STATE_TTL_SECONDS, now: () => now });
     ws = await createWorkspace(h.call, "Acme");
   });
 
