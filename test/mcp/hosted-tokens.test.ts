@@ -13,7 +13,7 @@ import { storeTokenResolver } from "../../src/server/mcp-tokens.js";
 import { hashToken } from "../../src/server/tokens.js";
 import { Vault } from "../../src/server/vault.js";
 import type { CredentialStore } from "../../src/credentials/types.js";
-import { createWorkspace, postgresBackend, sqliteBackend, startHarness, type Backend, type Harness } from "../server/harness.js";
+import { createWorkspace, postgresBackend, sqliteBackend, startHarness, type Backend, type Harness, skipUnavailable } from "../server/harness.js";
 import { httpClient, text } from "./clients.js";
 
 const backends: Backend[] = [sqliteBackend(), await postgresBackend()];
@@ -21,11 +21,7 @@ const CONNECTORS = "/api/v1/integrations/connectors";
 const MCP_TOKENS = "/api/v1/mcp-tokens";
 
 describe.each(backends)("MCP tokens on $name", (backend) => {
-  if (backend.unavailable) {
-    console.warn(`SKIPPED: the ${backend.name} half of test/mcp/hosted-tokens.test.ts: ${backend.unavailable}`);
-    it.skip(`needs ${backend.name}: ${backend.unavailable}`, () => {});
-    return;
-  }
+  if (skipUnavailable(backend, "test/mcp/hosted-tokens.test.ts")) return;
 
   let h: Harness;
   // The MCP server runs every call against this process's shared sandbox (sandbox: true), with the store's credentials.

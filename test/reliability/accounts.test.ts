@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_ACCOUNT_ID, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_PERSONAL_ACCESS_TOKEN } from "../../src/sandbox/harvest/credentials.js";
 import { PostgresCoordinator } from "../../src/server/coordination/postgres.js";
 import { startServer } from "../../src/server/server.js";
-import { client, createWorkspace, postgresBackend, sandboxConfig, sqliteBackend, startHarness, type Backend, type Harness } from "../server/harness.js";
+import { client, createWorkspace, postgresBackend, sandboxConfig, sqliteBackend, startHarness, type Backend, type Harness, skipUnavailable } from "../server/harness.js";
 
 const backends: Backend[] = [sqliteBackend(), await postgresBackend()];
 const CONNECTORS = "/api/v1/integrations/connectors";
@@ -33,11 +33,7 @@ async function heldTokenEndpoint(): Promise<{ url: string; received: Promise<voi
 }
 
 describe.each(backends)("connected accounts on $name", (backend) => {
-  if (backend.unavailable) {
-    console.warn(`SKIPPED: the ${backend.name} half of test/reliability/accounts.test.ts: ${backend.unavailable}`);
-    it.skip(`needs ${backend.name}: ${backend.unavailable}`, () => {});
-    return;
-  }
+  if (skipUnavailable(backend, "test/reliability/accounts.test.ts")) return;
 
   let h: Harness;
   let ws: { id: string; token: string };

@@ -4,7 +4,7 @@
  * row (a row is written before the answer is sent), and every connected account is still there and still works.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, postgresBackend, sqliteBackend, type Backend } from "../server/harness.js";
+import { ADMIN_TOKEN, postgresBackend, sqliteBackend, type Backend, skipUnavailable } from "../server/harness.js";
 import { childEnv, startServe, type Child } from "./processes.js";
 import { inPool, reportFigures, SCALE } from "./scale.js";
 import { startTenantUpstream, type TenantUpstream } from "./upstream.js";
@@ -14,11 +14,7 @@ const CONNECTORS = "/api/v1/integrations/connectors";
 const ACCOUNTS = 10;
 
 describe.each(backends)("kill -9 of `connectors serve` under load on $name", (backend) => {
-  if (backend.unavailable) {
-    console.warn(`SKIPPED: the ${backend.name} half of test/reliability/crash.test.ts: ${backend.unavailable}`);
-    it.skip(`needs ${backend.name}: ${backend.unavailable}`, () => {});
-    return;
-  }
+  if (skipUnavailable(backend, "test/reliability/crash.test.ts")) return;
   let upstream: TenantUpstream;
   let serve: Child | undefined;
   afterAll(async () => {

@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_ACCOUNT_ID, SANDBOX_PERSONAL_ACCESS_TOKEN } from "../../src/sandbox/harvest/credentials.js";
-import { ADMIN_TOKEN, createWorkspace, postgresBackend, sqliteBackend, startHarness, type Backend, type Harness } from "../server/harness.js";
+import { ADMIN_TOKEN, createWorkspace, postgresBackend, sqliteBackend, startHarness, type Backend, type Harness, skipUnavailable } from "../server/harness.js";
 import { reportFigures, SCALE } from "./scale.js";
 
 const backends: Backend[] = [sqliteBackend(), await postgresBackend()];
@@ -20,11 +20,7 @@ const NUL = "\u0000";
 export const deepJson = (depth: number) => `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`;
 
 describe.each(backends)("the hosted API's bad input on $name", (backend) => {
-  if (backend.unavailable) {
-    console.warn(`SKIPPED: the ${backend.name} half of test/reliability/hosted-input.test.ts: ${backend.unavailable}`);
-    it.skip(`needs ${backend.name}: ${backend.unavailable}`, () => {});
-    return;
-  }
+  if (skipUnavailable(backend, "test/reliability/hosted-input.test.ts")) return;
 
   let h: Harness;
   let ws: { id: string; token: string };

@@ -9,7 +9,7 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { httpClient } from "../mcp/clients.js";
-import { ADMIN_TOKEN, postgresBackend, sqliteBackend, type Backend } from "../server/harness.js";
+import { ADMIN_TOKEN, postgresBackend, sqliteBackend, type Backend, skipUnavailable } from "../server/harness.js";
 import { childEnv, startMcp, startServe, type Child } from "./processes.js";
 import { inPool, reportFigures, SCALE } from "./scale.js";
 import { canary, startTenantUpstream, type Tenant, type TenantUpstream } from "./upstream.js";
@@ -25,11 +25,7 @@ interface User {
 }
 
 describe.each(backends)("isolation and canaries on $name", (backend) => {
-  if (backend.unavailable) {
-    console.warn(`SKIPPED: the ${backend.name} half of test/reliability/isolation.test.ts: ${backend.unavailable}`);
-    it.skip(`needs ${backend.name}: ${backend.unavailable}`, () => {});
-    return;
-  }
+  if (skipUnavailable(backend, "test/reliability/isolation.test.ts")) return;
 
   let upstream: TenantUpstream;
   let serve: Child;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_ACCOUNT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_PERSONAL_ACCESS_TOKEN, SANDBOX_REFRESH_TOKEN } from "../../src/sandbox/harvest/credentials.js";
-import { ADMIN_TOKEN, createWorkspace, postgresBackend, sqliteBackend, startHarness, type Backend, type Harness } from "./harness.js";
+import { ADMIN_TOKEN, createWorkspace, postgresBackend, sqliteBackend, startHarness, type Backend, type Harness, skipUnavailable } from "./harness.js";
 
 const backends: Backend[] = [sqliteBackend(), await postgresBackend()];
 const CONNECTORS = "/api/v1/integrations/connectors";
@@ -14,12 +14,7 @@ const pat = { token: SANDBOX_PERSONAL_ACCESS_TOKEN, account_id: SANDBOX_ACCOUNT_
 const oauth = { client_id: "sandbox-harvest-client-id", client_secret: SANDBOX_CLIENT_SECRET, refresh_token: SANDBOX_REFRESH_TOKEN, account_id: SANDBOX_ACCOUNT_ID };
 
 describe.each(backends)("hosted execute API on $name", (backend) => {
-  if (backend.unavailable) {
-    // Said out loud, so a green run on a machine without PostgreSQL does not pass for a full one.
-    console.warn(`SKIPPED: the ${backend.name} half of test/server/api.test.ts: ${backend.unavailable}`);
-    it.skip(`needs ${backend.name}: ${backend.unavailable}`, () => {});
-    return;
-  }
+  if (skipUnavailable(backend, "test/server/api.test.ts")) return;
 
   let h: Harness;
   let a: { id: string; token: string };

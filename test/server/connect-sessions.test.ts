@@ -12,7 +12,7 @@ import { openStore } from "../../src/server/store/open.js";
 import { hashToken } from "../../src/server/tokens.js";
 import { Vault } from "../../src/server/vault.js";
 import { THIRD } from "../contract/third-connector.js";
-import { createWorkspace, newMasterKey, postgresBackend, sqliteBackend, startOAuthHarness, type Backend, type Harness } from "./harness.js";
+import { createWorkspace, newMasterKey, postgresBackend, sqliteBackend, startOAuthHarness, type Backend, type Harness, skipUnavailable } from "./harness.js";
 
 const backends: Backend[] = [sqliteBackend(), await postgresBackend()];
 const START = new Date("2026-07-01T12:00:00Z");
@@ -53,11 +53,7 @@ class PageClient {
 }
 
 describe.each(backends)("connect links and pages on $name", (backend) => {
-  if (backend.unavailable) {
-    console.warn(`SKIPPED: the ${backend.name} half of test/server/connect-sessions.test.ts: ${backend.unavailable}`);
-    it.skip(`needs ${backend.name}: ${backend.unavailable}`, () => {});
-    return;
-  }
+  if (skipUnavailable(backend, "test/server/connect-sessions.test.ts")) return;
 
   let h: Harness;
   let ws: { id: string; token: string };

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { it } from "vitest";
 import { masterKey } from "../../src/credentials/cipher.js";
 import type { ServerConfig } from "../../src/server/config.js";
 import { startServer, type RunningServer } from "../../src/server/server.js";
@@ -25,6 +26,17 @@ export interface Backend {
   /** Every byte the backend holds, as text, to look for secrets in. */
   dump(): Promise<string>;
   cleanup(): Promise<void>;
+}
+
+/**
+ * Inside a describe.each over the backends: for one that cannot run here, a skipped test that says why, also said
+ * out loud so a green run on a machine without PostgreSQL does not pass for a full one. True when skipped.
+ */
+export function skipUnavailable(backend: Backend, testFile: string): boolean {
+  if (!backend.unavailable) return false;
+  console.warn(`SKIPPED: the ${backend.name} half of ${testFile}: ${backend.unavailable}`);
+  it.skip(`needs ${backend.name}: ${backend.unavailable}`, () => {});
+  return true;
 }
 
 export function sqliteBackend(): Backend {

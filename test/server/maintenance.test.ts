@@ -7,7 +7,7 @@ import { startPruning } from "../../src/server/audit-pruning.js";
 import { startServer } from "../../src/server/server.js";
 import type { AuditRow, Store } from "../../src/server/store/types.js";
 import { rotateMasterKey } from "../../src/server/vault-key.js";
-import { createWorkspace, newMasterKey, postgresBackend, sqliteBackend, startHarness, type Backend } from "./harness.js";
+import { createWorkspace, newMasterKey, postgresBackend, sqliteBackend, startHarness, type Backend, skipUnavailable } from "./harness.js";
 
 const backends: Backend[] = [sqliteBackend(), await postgresBackend()];
 const CONNECTORS = "/api/v1/integrations/connectors";
@@ -31,11 +31,7 @@ const auditRow = (workspace: string, time: string): Omit<AuditRow, "id"> => ({
 });
 
 describe.each(backends)("store maintenance on $name", (backend) => {
-  if (backend.unavailable) {
-    console.warn(`SKIPPED: the ${backend.name} half of test/server/maintenance.test.ts: ${backend.unavailable}`);
-    it.skip(`needs ${backend.name}: ${backend.unavailable}`, () => {});
-    return;
-  }
+  if (skipUnavailable(backend, "test/server/maintenance.test.ts")) return;
   afterAll(() => backend.cleanup());
 
   describe("master key rotation", () => {

@@ -5,7 +5,7 @@
 import { http, HttpResponse } from "msw";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "../../src/sandbox/harvest/credentials.js";
-import { createWorkspace, postgresBackend, sqliteBackend, startOAuthHarness, type Backend, type Harness } from "./harness.js";
+import { createWorkspace, postgresBackend, sqliteBackend, startOAuthHarness, type Backend, type Harness, skipUnavailable } from "./harness.js";
 
 const backends: Backend[] = [sqliteBackend(), await postgresBackend()];
 const CONNECTORS = "/api/v1/integrations/connectors";
@@ -20,11 +20,7 @@ async function consent(authorizeUrl: string): Promise<string> {
 }
 
 describe.each(backends)("OAuth connect flow on $name", (backend) => {
-  if (backend.unavailable) {
-    console.warn(`SKIPPED: the ${backend.name} half of test/server/oauth.test.ts: ${backend.unavailable}`);
-    it.skip(`needs ${backend.name}: ${backend.unavailable}`, () => {});
-    return;
-  }
+  if (skipUnavailable(backend, "test/server/oauth.test.ts")) return;
 
   let h: Harness;
   let ws: { id: string; token: string };
