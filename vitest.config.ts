@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -6,6 +7,6 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // Worker threads started from the sources need TypeScript loaded by Node itself (code mode's workers).
-    execArgv: ["--import", new URL("./test/support/register-typescript.mjs", import.meta.url).pathname],
+    execArgv: ["--import", fileURLToPath(new URL("./test/support/register-typescript.mjs", import.meta.url))],
   },
 });
